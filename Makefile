@@ -1,0 +1,52 @@
+# Mizan: `make run` serves the platform with demo data; `make test` runs the whole suite.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := mizan.settings
+
+.PHONY: run test test-postgres lint format keys setup migrate demo messages clean
+
+$(BIN)/python:
+	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PY) not found)"; exit 1; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+keys: setup
+	$(BIN)/python -m mizan.lib.keyfiles var/keys
+
+migrate: keys
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo --if-empty
+
+run: demo
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python -m mizan.serve --port $(PORT)
+
+test: setup
+	$(BIN)/python -m pytest
+
+test-postgres: setup
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check mizan tests
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: setup
+	$(BIN)/ruff format mizan tests
+
+messages: setup
+	cd mizan && ../$(BIN)/python ../manage.py makemessages -l ar -l fr -l en --no-obsolete
+	cd mizan && ../$(BIN)/python ../manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) var test-output

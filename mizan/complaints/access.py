@@ -1,0 +1,101 @@
+"""Who may see and do what with cases. Every read of a case goes through here.
+
+Outsiders (another organisation, no membership, a role without case access) get "not found",
+never "forbidden", so nothing tells them that a case exists.
+"""
+
+from django.http import Http404
+
+from mizan.accounts.models import Role, membership_of
+from mizan.audit.models import record
+
+from .models import Case, Person, TimelineEvent
+
+R = Role
+# action -> roles allowed (within their own organisation)
+PERMISSIONS: dict[str, frozenset] = {
+    "view_case": frozenset({R.INTAKE_OFFICER, R.CASE_OFFICER, R.SUPERVISOR, R.AUDITOR, R.ORG_ADMIN}),
+    "create_case": frozenset({R.INTAKE_OFFICER, R.CASE_OFFICER, R.SUPERVISOR}),
+    "assign": frozenset({R.INTAKE_OFFICER, R.SUPERVISOR, R.ORG_ADMIN}),
+    "take": frozenset({R.CASE_OFFICER, R.SUPERVISOR}),
+    "message": frozenset({R.INTAKE_OFFICER, R.CASE_OFFICER, R.SUPERVISOR}),
+    "note": frozenset({R.INTAKE_OFFICER, R.CASE_OFFICER, R.SUPERVISOR, R.ORG_ADMIN}),
+    "edit_case": frozenset({R.INTAKE_OFFICER, R.CASE_OFFICER, R.SUPERVISOR}),
+    "mark_duplicate": frozenset({R.CASE_OFFICER, R.SUPERVISOR}),
+    "reveal_identity": frozenset({R.INTAKE_OFFICER, R.CASE_OFFICER, R.SUPERVISOR, R.ORG_ADMIN}),
+    "view_audit": frozenset({R.AUDITOR, R.ORG_ADMIN}),
+    "view_statistics": frozenset({R.ANALYST, R.SUPERVISOR, R.AUDITOR, R.ORG_ADMIN}),
+    "receive_breach_alerts": frozenset({R.SUPERVISOR}),
+}
+
+
+def role_of(user) -> str | None:
+    member = membership_of(user)
+    return member.role if member else None
+
+
+def can(user, action: str) -> bool:
+    member = membership_of(user)
+    if member is None or member.role not in PERMISSIONS[action]:
+        return False
+    if action == "reveal_identity":
+        return member.can_reveal_identity
+    return True
+
+
+def cases_for(user):
+    """The cases `user` may see: their organisation's, if their role sees cases at all."""
+    member = membership_of(user)
+    if member is None or member.role not in PERMISSIONS["view_case"]:
+        return Case.objects.none()
+    return Case.objects.filter(organisation_id=member.organisation_id)
+
+
+def get_case_for_user(user, reference: str, *, for_update: bool = False) -> Case:
+    """The case with `reference` if `user` may see it; Http404 otherwise (same for absent)."""
+    qs = cases_for(user)
+    if for_update:
+        qs = qs.select_for_update()
+    case = qs.filter(reference=str(reference)[:32]).first()
+    if case is None:
+        raise Http404("not found")
+    return case
+
+
+def get_case_by_receipt(receipt: str) -> Case | None:
+    """The case a 16-digit receipt opens, found by one index lookup on its keyed hash."""
+    from .identity import receipt_hash
+
+    if not (isinstance(receipt, str) and len(receipt) == 16 and receipt.isascii() and receipt.isdigit()):
+        return None
+    return Case.objects.filter(receipt_hash=receipt_hash(receipt)).select_related("organisation").first()
+
+
+def reveal_identity(*, actor, case: Case, reason: str) -> list[dict]:
+    """Decrypt the identities in `case` for `actor`.
+
+    Side effects: an audit row `identity.reveal` (ids and the reason's length only) and an
+    internal timeline row. Raises Http404 for outsiders and PermissionError without the right.
+    """
+    from django.db import transaction
+
+    from .identity import IDENTITY_FIELDS, unseal
+
+    if case.organisation_id != getattr(membership_of(actor), "organisation_id", None) or not can(actor, "view_case"):
+        raise Http404("not found")
+    if not can(actor, "reveal_identity"):
+        raise PermissionError("reveal_identity")
+    if not reason.strip():
+        raise ValueError("a reason is required")
+    persons = [p for p in case.persons.all() if p.has_identity]
+    with transaction.atomic():
+        record(action="identity.reveal", organisation=case.organisation, actor=actor, target=case,
+               data={"persons": [p.pk for p in persons], "reason": reason.strip()[:500]})
+        TimelineEvent.objects.create(case=case, actor=actor, actor_kind="staff", kind="identity_revealed",
+                                     public=False, data={"persons": len(persons)})
+    revealed = []
+    for person in persons:
+        values = {f: unseal(getattr(person, f"{f}_enc"), f, case.pk) for f in IDENTITY_FIELDS}
+        revealed.append({"id": person.pk, "role": person.role, "role_label": Person.Role(person.role).label,
+                         **values})
+    return revealed

@@ -1,0 +1,416 @@
+"""The core: cases (complaints), the people in them, allegations, messages, files and history.
+
+Personal data (names, national IDs, phones, e-mails, addresses) is stored only as vault
+ciphertext; reading it back goes through `complaints.access.reveal_identity`, which logs.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from mizan.accounts.models import Facility, Governorate, Organisation, Unit
+
+from .workflow import OPEN_STATES, Status
+
+
+class Category(models.Model):
+    """A node of the rights taxonomy. Top-level codes are stable and used by the API."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    label_ar = models.CharField(_("label (Arabic)"), max_length=200)
+    label_en = models.CharField(_("label (English)"), max_length=200)
+    label_fr = models.CharField(_("label (French)"), max_length=200)
+    description_ar = models.TextField(blank=True)
+    description_en = models.TextField(blank=True)
+    description_fr = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = _("rights category")
+        verbose_name_plural = _("rights taxonomy")
+        ordering = ["position", "code"]
+
+    @property
+    def label(self) -> str:
+        lang = (get_language() or "ar")[:2]
+        return getattr(self, f"label_{lang}", "") or self.label_ar
+
+    @property
+    def description(self) -> str:
+        lang = (get_language() or "ar")[:2]
+        return getattr(self, f"description_{lang}", "") or self.description_ar
+
+    @property
+    def root(self) -> "Category":
+        node = self
+        while node.parent_id:
+            node = node.parent
+        return node
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Web portal")
+    API = "api", _("API")
+    PHONE = "phone", _("Phone")
+    WALK_IN = "walk_in", _("Walk-in")
+    LETTER = "letter", _("Letter")
+    EMAIL = "email", _("E-mail")
+
+
+class Urgency(models.TextChoices):
+    CRITICAL = "critical", _("Critical")
+    HIGH = "high", _("High")
+    NORMAL = "normal", _("Normal")
+    LOW = "low", _("Low")
+
+
+class Vulnerability(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    CHILD = "child", _("Child")
+    DISABILITY = "disability", _("Person with a disability")
+    OLDER_PERSON = "older_person", _("Older person")
+    DETAINEE = "detainee", _("Detainee")
+    MIGRANT = "migrant", _("Migrant or refugee")
+
+
+class Finding(models.TextChoices):
+    SUBSTANTIATED = "substantiated", _("Substantiated")
+    PARTLY = "partly_substantiated", _("Partly substantiated")
+    NOT_SUBSTANTIATED = "not_substantiated", _("Not substantiated")
+    MEDIATION = "mediation", _("Resolved by mediation")
+    OUTSIDE_MANDATE = "outside_mandate", _("Outside mandate")
+
+
+class CaseQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATES)
+
+    def overdue(self, today):
+        return self.open().filter(
+            models.Q(resolution_due__lt=today)
+            | models.Q(first_action_at__isnull=True, first_action_due__lt=today)
+        ).exclude(status=Status.AWAITING_COMPLAINANT)
+
+    def due_soon(self, today, until):
+        return self.open().exclude(status=Status.AWAITING_COMPLAINANT).filter(
+            models.Q(resolution_due__gte=today, resolution_due__lte=until)
+            | models.Q(first_action_at__isnull=True, first_action_due__gte=today, first_action_due__lte=until)
+        )
+
+
+class Case(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="cases")
+    reference = models.CharField(_("reference number"), max_length=32, unique=True)
+    # HMAC-SHA256 of the 16-digit receipt, keyed with MIZAN_HASH_KEY; the receipt is never stored.
+    receipt_hash = models.CharField(max_length=64, unique=True)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="ar")
+    narrative = models.TextField(_("what happened"))
+    incident_date = models.DateField(_("incident date"), null=True, blank=True)
+    incident_date_end = models.DateField(_("incident end date"), null=True, blank=True)
+    governorate = models.ForeignKey(Governorate, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    facility = models.ForeignKey(Facility, on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
+    place_details = models.CharField(_("place details"), max_length=500, blank=True)
+    urgency = models.CharField(_("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL)
+    status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.RECEIVED, db_index=True)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="assigned_cases")
+    duplicate_of = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="duplicates")
+    anonymous = models.BooleanField(_("anonymous"), default=False)
+    identity_consent = models.BooleanField(
+        _("consents to share identity with the investigating body"), default=False)
+
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    first_action_at = models.DateTimeField(_("first action"), null=True, blank=True)
+    first_action_due = models.DateField(_("first action due"), null=True, blank=True)
+    resolution_due = models.DateField(_("resolution due"), null=True, blank=True, db_index=True)
+    paused_on = models.DateField(null=True, blank=True)
+    paused_working_days = models.PositiveIntegerField(default=0)
+    first_action_breached = models.BooleanField(default=False)
+    resolution_breached = models.BooleanField(default=False)
+    referred_to = models.CharField(_("referred to"), max_length=300, blank=True)
+    referral_due = models.DateField(_("referral response due"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)  # start of the appeal window
+    public_outcome = models.TextField(_("outcome the complainant reads"), blank=True)
+    version = models.PositiveIntegerField(default=1)  # bumped by every change; stale forms conflict
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
+        ordering = ["-received_at", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "status", "received_at"]),
+            models.Index(fields=["organisation", "unit", "status"]),
+            models.Index(fields=["organisation", "officer", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATES
+
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    def due_date(self):
+        """The next deadline that matters: first action until taken, then resolution."""
+        if not self.is_open:
+            return None
+        if self.first_action_at is None and self.first_action_due:
+            return min(self.first_action_due, self.resolution_due or self.first_action_due)
+        return self.resolution_due
+
+    def is_overdue(self, today=None) -> bool:
+        due = self.due_date()
+        if due is None or self.status == Status.AWAITING_COMPLAINANT:
+            return False
+        return due < (today or timezone.localdate())
+
+
+class CaseCategory(models.Model):
+    """A category attached to the whole case (what the complaint is about)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="case_categories")
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "category"], name="uniq_case_category")]
+
+
+class CaseVulnerability(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="vulnerability_markers")
+    code = models.CharField(max_length=20, choices=Vulnerability.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "code"], name="uniq_case_vulnerability")]
+
+
+class Person(models.Model):
+    class Role(models.TextChoices):
+        COMPLAINANT = "complainant", _("Complainant")
+        VICTIM = "victim", _("Victim")
+        PERPETRATOR = "perpetrator", _("Alleged perpetrator")
+        WITNESS = "witness", _("Witness")
+
+    class Relation(models.TextChoices):
+        SELF = "self", _("The victim themself")
+        FAMILY = "family", _("Family member")
+        LAWYER = "lawyer", _("Lawyer")
+        ORGANISATION = "organisation", _("Organisation")
+        OTHER = "other", pgettext_lazy("relation", "Other")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="persons")
+    role = models.CharField(_("role in the case"), max_length=20, choices=Role.choices)
+    relation_to_victim = models.CharField(_("relation to the victim"), max_length=20, choices=Relation.choices, blank=True)
+    # Vault ciphertext (see complaints.identity); blank when not given.
+    name_enc = models.TextField(blank=True)
+    national_id_enc = models.TextField(blank=True)
+    phone_enc = models.TextField(blank=True)
+    email_enc = models.TextField(blank=True)
+    address_enc = models.TextField(blank=True)
+    # Keyed hashes for finding the same person again, never reversible to the value.
+    national_id_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    phone_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    # Non-identifying description, visible with the case ("the detainee's mother").
+    label = models.CharField(_("description"), max_length=200, blank=True)
+    vulnerabilities = models.JSONField(default=list, blank=True)
+    perpetrator_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    perpetrator_facility = models.ForeignKey(Facility, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("person involved")
+        verbose_name_plural = _("persons involved")
+        ordering = ["id"]
+
+    @property
+    def has_identity(self) -> bool:
+        return any([self.name_enc, self.national_id_enc, self.phone_enc, self.email_enc, self.address_enc])
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} #{self.pk}"
+
+
+class Allegation(models.Model):
+    """One alleged act: the unit that statistics count."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="allegations")
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="allegations")
+    occurred_on = models.DateField(_("date"), null=True, blank=True)
+    governorate = models.ForeignKey(Governorate, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    facility = models.ForeignKey(Facility, on_delete=models.PROTECT, null=True, blank=True, related_name="allegations")
+    victim = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    perpetrator = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    summary = models.TextField(_("summary"), blank=True)
+    finding = models.CharField(_("finding"), max_length=24, choices=Finding.choices, blank=True)
+    finding_note = models.TextField(_("finding note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("allegation")
+        verbose_name_plural = _("allegations")
+        ordering = ["id"]
+        indexes = [models.Index(fields=["category", "finding"])]
+
+
+class CaseMessage(models.Model):
+    class Kind(models.TextChoices):
+        TO_COMPLAINANT = "to_complainant", _("Message to the complainant")
+        FROM_COMPLAINANT = "from_complainant", _("Message from the complainant")
+        INTERNAL = "internal", _("Internal note")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    @property
+    def is_public(self) -> bool:
+        return self.kind != self.Kind.INTERNAL
+
+
+class Attachment(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(CaseMessage, on_delete=models.SET_NULL, null=True, blank=True, related_name="attachments")
+    uploaded_by_complainant = models.BooleanField(default=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    stored_name = models.CharField(max_length=100, unique=True)  # random; never derived from the upload
+    internal = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class TimelineQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(public=True)
+
+
+class TimelineEvent(models.Model):
+    """Append-only history of a case: who, when, what, and whether the complainant sees it."""
+
+    class ActorKind(models.TextChoices):
+        STAFF = "staff", _("Staff")
+        COMPLAINANT = "complainant", _("Complainant")
+        SYSTEM = "system", _("System")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="timeline")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    actor_kind = models.CharField(max_length=12, choices=ActorKind.choices)
+    kind = models.CharField(max_length=40)
+    public = models.BooleanField(default=False)
+    data = models.JSONField(default=dict, blank=True)
+
+    objects = TimelineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise RuntimeError("timeline events are append-only")
+        super().save(*args, **kwargs)
+
+    def describe(self) -> str:
+        from .timeline import describe
+
+        return describe(self)
+
+
+class DeadlinePolicy(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="deadline_policies")
+    urgency = models.CharField(_("urgency"), max_length=10, choices=Urgency.choices)
+    first_action_days = models.PositiveSmallIntegerField(_("first action within (working days)"))
+    resolution_days = models.PositiveSmallIntegerField(_("resolution within (working days)"))
+
+    class Meta:
+        verbose_name = _("deadline policy")
+        verbose_name_plural = _("deadline policies")
+        constraints = [models.UniqueConstraint(fields=["organisation", "urgency"], name="uniq_deadline_policy")]
+
+
+DEFAULT_DEADLINES = {  # urgency: (first action, resolution) in working days
+    Urgency.CRITICAL: (1, 10),
+    Urgency.HIGH: (2, 20),
+    Urgency.NORMAL: (5, 30),
+    Urgency.LOW: (10, 60),
+}
+
+
+class RoutingRule(models.Model):
+    """category × (governorate or facility) → unit. The most specific matching rule wins."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="routing_rules")
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                                 help_text=_("Empty: any category."))
+    governorate = models.ForeignKey(Governorate, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                                    help_text=_("Empty: anywhere."))
+    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                                 help_text=_("Empty: any facility."))
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+        ordering = ["id"]
+
+    def specificity(self) -> tuple[int, int, int]:
+        return (self.facility_id is not None, self.category_id is not None, self.governorate_id is not None)
+
+
+class ReferenceCounter(models.Model):
+    """Last number issued per organisation and year; only ever increases."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="uniq_reference_counter")]
+
+
+class Notification(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=40)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def describe(self) -> str:
+        from .timeline import describe_notification
+
+        return describe_notification(self)

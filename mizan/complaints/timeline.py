@@ -1,0 +1,76 @@
+"""Human sentences for timeline rows and notifications, in the reader's language."""
+
+from django.utils.translation import gettext as _
+
+from .models import Channel
+from .workflow import Status
+
+
+def _status(code: str) -> str:
+    try:
+        return str(Status(code).label)
+    except ValueError:
+        return code
+
+
+def describe(event) -> str:
+    d = event.data
+    kind = event.kind
+    if kind == "submitted":
+        return _("Complaint received (channel: %(channel)s).") % {"channel": Channel(d.get("channel", "web")).label}
+    if kind == "acknowledged":
+        return _("Receipt acknowledged; reference %(reference)s issued.") % {"reference": d.get("reference", "")}
+    if kind == "status":
+        text = _("Status changed from “%(old)s” to “%(new)s”.") % {"old": _status(d["from"]), "new": _status(d["to"])}
+        if d.get("referred_to"):
+            text += " " + _("Referred to: %(body)s, answer due %(due)s.") % {
+                "body": d["referred_to"], "due": d.get("referral_due", "")}
+        if d.get("waited_days"):
+            text += " " + _("The clock was paused for %(days)s working days.") % {"days": d["waited_days"]}
+        return text
+    if kind == "routed":
+        if d.get("rule"):
+            return _("Routed to %(unit)s by routing rule #%(rule)s.") % {"unit": d.get("unit_name", ""), "rule": d["rule"]}
+        return _("Routed to %(unit)s (default unit: no rule matched).") % {"unit": d.get("unit_name", "")}
+    if kind == "assigned":
+        return _("Assigned to %(unit)s / %(officer)s.") % {
+            "unit": d.get("unit_name") or "—", "officer": d.get("officer") or _("no officer")}
+    if kind == "message_out":
+        return _("Message sent to the complainant.")
+    if kind == "message_in":
+        return _("The complainant sent a message.")
+    if kind == "note":
+        return _("Internal note added.")
+    if kind == "attachment":
+        return _("File added: %(name)s.") % {"name": d.get("name", "")}
+    if kind == "allegation_added":
+        return _("Allegation added: %(category)s.") % {"category": d.get("category", "")}
+    if kind == "allegation_changed":
+        return _("Allegation #%(id)s changed.") % {"id": d.get("id", "")}
+    if kind == "categories_changed":
+        return _("Categories changed: %(codes)s.") % {"codes": ", ".join(d.get("codes", []))}
+    if kind == "urgency_changed":
+        return _("Urgency changed from %(old)s to %(new)s; deadlines recalculated.") % {
+            "old": d.get("from"), "new": d.get("to")}
+    if kind == "duplicate_marked":
+        return _("Marked as a duplicate of %(reference)s.") % {"reference": d.get("original", "")}
+    if kind == "identity_revealed":
+        return _("Identity of the persons involved was revealed (reason in the audit log).")
+    if kind == "deadline_breached":
+        label = _("first action") if d.get("deadline") == "first_action" else _("resolution")
+        return _("Deadline passed: %(deadline)s was due on %(due)s.") % {"deadline": label, "due": d.get("due", "")}
+    return kind
+
+
+def describe_notification(notification) -> str:
+    d = notification.data
+    ref = d.get("reference", "")
+    if notification.kind == "new_case":
+        return _("New complaint %(reference)s for your unit.") % {"reference": ref}
+    if notification.kind == "assigned":
+        return _("Complaint %(reference)s was assigned to you.") % {"reference": ref}
+    if notification.kind == "message_in":
+        return _("The complainant replied on %(reference)s.") % {"reference": ref}
+    if notification.kind == "deadline_breached":
+        return _("Deadline passed on %(reference)s.") % {"reference": ref}
+    return f"{notification.kind} {ref}"

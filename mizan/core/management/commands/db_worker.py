@@ -1,0 +1,53 @@
+"""`manage.py db_worker`: django-tasks-db's worker, plus a heartbeat and the periodic sweeps.
+
+The heartbeat tells web processes that queued tasks will be picked up (otherwise they run them
+inline). The same thread enqueues the periodic jobs (deadline sweep) every few minutes; they are
+idempotent, so several workers enqueueing them does no harm.
+"""
+
+import os
+import socket
+import threading
+
+from django.db import close_old_connections, connection, transaction
+from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Command as BaseWorkerCommand
+
+HEARTBEAT_SECONDS = 15
+SWEEP_EVERY = 20  # heartbeats, i.e. every 5 minutes
+
+
+def _beat(worker_id: str, stop: threading.Event) -> None:
+    from mizan.core.models import WorkerHeartbeat
+
+    beats = 0
+    while not stop.is_set():
+        try:
+            with transaction.atomic():
+                WorkerHeartbeat.objects.update_or_create(
+                    worker_id=worker_id, defaults={"seen_at": timezone.now()}
+                )
+            if beats % SWEEP_EVERY == 0:
+                from mizan.complaints.tasks import sweep_deadlines
+
+                sweep_deadlines.enqueue()
+            beats += 1
+        except Exception:  # the heartbeat must outlive a passing database error
+            close_old_connections()
+        stop.wait(HEARTBEAT_SECONDS)
+    connection.close()
+
+
+class Command(BaseWorkerCommand):
+    def handle(self, *args, **options):
+        worker_id = options.get("worker_id") or f"{socket.gethostname()}-{os.getpid()}"
+        stop = threading.Event()
+        thread = threading.Thread(target=_beat, args=(worker_id, stop), daemon=True)
+        thread.start()
+        try:
+            return super().handle(*args, **options)
+        finally:
+            stop.set()
+            from mizan.core.models import WorkerHeartbeat
+
+            WorkerHeartbeat.objects.filter(worker_id=worker_id).delete()

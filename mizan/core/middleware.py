@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.utils import translation
+
+SUPPORTED = {code for code, _ in settings.LANGUAGES}
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'; object-src 'none'"
+)
+
+
+class LanguageMiddleware:
+    """Arabic unless the user chose otherwise (language cookie, or `?lang=` on a link).
+
+    Accept-Language is deliberately ignored: the platform is Arabic first, and a shared
+    computer in a ministry should not switch language by itself.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        lang = request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if lang not in SUPPORTED:
+            lang = settings.LANGUAGE_CODE
+        translation.activate(lang)
+        request.LANGUAGE_CODE = lang
+        response = self.get_response(request)
+        if request.GET.get("lang") in SUPPORTED:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME, lang, max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+            )
+        response.headers.setdefault("Content-Language", lang)
+        translation.deactivate()
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Strict Content-Security-Policy (no inline script or style) and a few more headers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith("/api/v1/docs"):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response

@@ -1,0 +1,250 @@
+"""Mizan settings: one file, configured from the environment (see `.env.example`).
+
+Every secret can also be given as `NAME_FILE=/path`, and the two data keys default to files
+under `var/keys/` that `make run` creates on first start. A missing key is an error at start-up:
+the platform never invents a new key, because a new key would make existing data unreadable.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("MIZAN_VAR_DIR", BASE_DIR / "var"))
+
+
+def env(name: str, default: str | None = None) -> str | None:
+    """Value of `name`, or the contents of the file named by `name_FILE`, or `default`."""
+    if name in os.environ:
+        return os.environ[name]
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        return Path(path).read_text(encoding="utf-8").strip()
+    return default
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = env(name)
+    return int(value) if value not in (None, "") else default
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
+
+
+def key_setting(name: str, filename: str) -> str:
+    """A data key from the environment, `*_FILE`, or `var/keys/<filename>`; never generated here."""
+    value = env(name)
+    if value is None:
+        key_file = VAR_DIR / "keys" / filename
+        if key_file.exists():
+            value = key_file.read_text(encoding="utf-8").strip()
+    if not value:
+        raise ImproperlyConfigured(
+            f"{name} is not set and {VAR_DIR / 'keys' / filename} does not exist. "
+            "Restore the key from your key backup (never generate a new one for existing data), "
+            "or run `make keys` once for a brand-new installation."
+        )
+    return value
+
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = env("SECRET_KEY") or key_setting("SECRET_KEY", "secret_key")
+# Encrypts personal data (names, national IDs, phones, e-mails, addresses). Comma-separated
+# list "id:base64key,...": the first encrypts, all decrypt (for key rotation).
+MIZAN_DATA_KEY = key_setting("MIZAN_DATA_KEY", "data_key")
+# Keys the hashes that find a receipt, a national ID or a phone without storing them in clear.
+MIZAN_HASH_KEY = key_setting("MIZAN_HASH_KEY", "hash_key")
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "mizan.core",  # before django_tasks_db: its db_worker records a heartbeat
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "mizan.accounts",
+    "mizan.audit",
+    "mizan.complaints",
+    "mizan.portal",
+    "mizan.desk",
+    "mizan.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "mizan.core.middleware.LanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "mizan.core.middleware.SecurityHeadersMiddleware",
+]
+
+ROOT_URLCONF = "mizan.urls"
+WSGI_APPLICATION = "mizan.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "mizan" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- database -------------------------------------------------------------------------------
+# SQLite (embedded default): WAL so readers never block the writer, IMMEDIATE so a transaction
+# takes the write lock at BEGIN (no "database is locked" on lock upgrade), a busy timeout so
+# writers queue instead of failing, and synchronous=FULL so an acknowledged complaint survives
+# a crash.
+SQLITE_PATH = Path(env("SQLITE_PATH", str(VAR_DIR / "mizan.sqlite3")))
+DATABASE_URL = env("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
+    }
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": SQLITE_PATH,
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": env_int("SQLITE_BUSY_TIMEOUT", 30),
+                "init_command": (
+                    "PRAGMA journal_mode=WAL;"
+                    "PRAGMA synchronous=FULL;"
+                    "PRAGMA foreign_keys=ON;"
+                    "PRAGMA busy_timeout=30000;"
+                ),
+            },
+            "TEST": {"NAME": env("SQLITE_TEST_PATH") or None},
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- tasks ----------------------------------------------------------------------------------
+# Tasks go to the database queue; when no worker has sent a heartbeat recently they run inline
+# after the commit (mizan.core.tasks.enqueue_on_commit), so nothing waits for a worker that
+# is not there.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+MIZAN_TASKS_INLINE = env("MIZAN_TASKS_INLINE", "auto")  # auto | always | never
+
+# --- auth -----------------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "desk:queue"
+LOGOUT_REDIRECT_URL = "login"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG and env_bool("HTTPS", False))
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if SECURE_COOKIES else 0)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# --- i18n -----------------------------------------------------------------------------------
+LANGUAGE_CODE = "ar"
+LANGUAGES = [("ar", _("Arabic")), ("en", _("English")), ("fr", _("French"))]
+LOCALE_PATHS = [BASE_DIR / "mizan" / "locale"]
+LANGUAGE_COOKIE_NAME = "mizan_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+USE_I18N = True
+TIME_ZONE = env("TIME_ZONE", "Africa/Cairo")
+USE_TZ = True
+
+# --- static and uploaded files ------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    # Uploaded files live outside the static root and are served only by access-checked views.
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(Path(env("MEDIA_ROOT", str(VAR_DIR / "files"))))},
+    },
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG or env_bool("MIZAN_TESTING")
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG or env_bool("MIZAN_TESTING")
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024
+MIZAN_MAX_UPLOAD_BYTES = env_int("MIZAN_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+MIZAN_MAX_FILES_PER_SUBMISSION = env_int("MIZAN_MAX_FILES_PER_SUBMISSION", 5)
+MIZAN_MAX_NARRATIVE_CHARS = env_int("MIZAN_MAX_NARRATIVE_CHARS", 20000)
+
+# --- e-mail ----------------------------------------------------------------------------------
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if env("EMAIL_HOST") else
+    "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "mizan@localhost")
+
+# --- public intake throttling (counts kept under a keyed hash, never the raw IP) -----------------
+MIZAN_THROTTLE_TRACK_PER_HOUR = env_int("MIZAN_THROTTLE_TRACK_PER_HOUR", 30)
+MIZAN_THROTTLE_SUBMIT_PER_HOUR = env_int("MIZAN_THROTTLE_SUBMIT_PER_HOUR", 20)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"level": "ERROR"}},
+}
