@@ -1,0 +1,93 @@
+"""Named personas and builders shared by the whole suite.
+
+Two organisations: `org` (a ministry's human-rights department, Friday-Saturday weekend) where
+every role has a user, and `other_org` (a national institution) whose `outsider` must learn
+nothing about `org`'s cases.
+"""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from mizan.accounts.models import Facility, Governorate, Membership, Organisation, Role, Unit
+from mizan.complaints.intake import clean_intake
+from mizan.complaints.services import submit_complaint
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def org(db):
+    return Organisation.objects.create(
+        slug="moi-hr", kind="ministry", country="EG", reference_prefix="EG", weekend_days="4,5",
+        name_ar="إدارة حقوق الإنسان بوزارة الداخلية", name_en="Human-rights department, Ministry of Interior",
+        name_fr="Direction des droits de l'homme, ministère de l'Intérieur", is_default_intake=True,
+    )
+
+
+@pytest.fixture
+def other_org(db):
+    return Organisation.objects.create(
+        slug="nhri", kind="nhri", country="MA", reference_prefix="NHRI", weekend_days="5,6",
+        name_ar="المؤسسة الوطنية لحقوق الإنسان", name_en="National human-rights institution",
+        name_fr="Institution nationale des droits de l'homme",
+    )
+
+
+@pytest.fixture
+def places(org):
+    cairo = Governorate.objects.create(organisation=org, code="cairo", name_ar="القاهرة", name_en="Cairo", name_fr="Le Caire")
+    giza = Governorate.objects.create(organisation=org, code="giza", name_ar="الجيزة", name_en="Giza", name_fr="Gizeh")
+    hr = Unit.objects.create(organisation=org, code="hr", name_ar="قطاع حقوق الإنسان", name_en="Human-rights sector",
+                             name_fr="Secteur des droits de l'homme", is_intake=True)
+    prisons = Unit.objects.create(organisation=org, code="prisons", name_ar="قطاع الحماية المجتمعية",
+                                  name_en="Prisons administration", name_fr="Administration pénitentiaire")
+    station = Facility.objects.create(organisation=org, kind="police_station", governorate=giza,
+                                      name_ar="قسم شرطة الدقي", name_en="Dokki police station", name_fr="Commissariat de Dokki")
+    prison = Facility.objects.create(organisation=org, kind="correction_centre", governorate=cairo,
+                                     name_ar="مركز إصلاح وتأهيل القاهرة", name_en="Cairo correction centre",
+                                     name_fr="Centre de réhabilitation du Caire")
+    return {"cairo": cairo, "giza": giza, "hr": hr, "prisons": prisons, "station": station, "prison": prison}
+
+
+def make_user(username, organisation, role, unit=None, can_reveal=False, email=""):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, email=email,
+                                                first_name=username.title())
+    Membership.objects.create(user=user, organisation=organisation, role=role, unit=unit,
+                              can_reveal_identity=can_reveal)
+    return user
+
+
+@pytest.fixture
+def staff(org, other_org, places):
+    """One user per role in `org`, plus `outsider` (a supervisor of `other_org`)."""
+    hr = places["hr"]
+    return {
+        "intake": make_user("intake", org, Role.INTAKE_OFFICER, hr),
+        "officer": make_user("officer", org, Role.CASE_OFFICER, hr, can_reveal=True, email="officer@example.org"),
+        "officer2": make_user("officer2", org, Role.CASE_OFFICER, hr),
+        "supervisor": make_user("supervisor", org, Role.SUPERVISOR, hr, can_reveal=True, email="sup@example.org"),
+        "analyst": make_user("analyst", org, Role.ANALYST),
+        "auditor": make_user("auditor", org, Role.AUDITOR),
+        "admin": make_user("orgadmin", org, Role.ORG_ADMIN),
+        "outsider": make_user("outsider", other_org, Role.SUPERVISOR, can_reveal=True),
+    }
+
+
+@pytest.fixture
+def file_case(org, places):
+    """Builder: file_case(narrative=..., **raw intake fields) -> (case, receipt)."""
+
+    def build(narrative="ضربوني في قسم الدقي واحتجزوني ثلاثة أيام بدون عرض على النيابة", *, actor="complainant",
+              channel="web", received_at=None, **raw):
+        raw.setdefault("categories", ["torture", "arbitrary_detention"])
+        raw.setdefault("anonymous", False)
+        raw.setdefault("complainant", {"name": "منى عبد الله", "national_id": "29001011234567", "phone": "01001234567"})
+        raw.setdefault("incident_date", date(2026, 10, 1).isoformat())
+        raw["narrative"] = narrative
+        cleaned, errors = clean_intake(org, raw)
+        assert errors == {}, errors
+        return submit_complaint(organisation=org, channel=channel, actor=actor, received_at=received_at, **cleaned)
+
+    return build

@@ -1,0 +1,17 @@
+"""Loaded with `-p tests.plugin_env` before Django starts: test keys and a private var dir.
+
+The suite writes everything it needs itself and never reads ../shared or the developer's var/.
+"""
+
+import os
+import tempfile
+
+_var = tempfile.mkdtemp(prefix="mizan-test-var-")
+os.environ.setdefault("MIZAN_TESTING", "1")
+os.environ["MIZAN_VAR_DIR"] = _var
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdef")
+os.environ.setdefault("MIZAN_DATA_KEY", "test1:" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVowMTIzNDU=")
+os.environ.setdefault("MIZAN_HASH_KEY", "test-hash-key-not-for-production")
+os.environ.setdefault("MIZAN_TASKS_INLINE", "always")
+os.environ.setdefault("MEDIA_ROOT", os.path.join(_var, "files"))
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
