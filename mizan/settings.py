@@ -133,6 +133,8 @@ if DATABASE_URL:
             DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
         )
     }
+    if env("DATABASE_TEST_NAME"):
+        DATABASES["default"]["TEST"] = {"NAME": env("DATABASE_TEST_NAME")}
 else:
     DATABASES = {
         "default": {

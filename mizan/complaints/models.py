@@ -93,16 +93,19 @@ class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATES)
 
+    @staticmethod
+    def _late(today):
+        return models.Q(resolution_due__lt=today) | models.Q(first_action_at__isnull=True, first_action_due__lt=today)
+
     def overdue(self, today):
-        return self.open().filter(
-            models.Q(resolution_due__lt=today)
-            | models.Q(first_action_at__isnull=True, first_action_due__lt=today)
-        ).exclude(status=Status.AWAITING_COMPLAINANT)
+        """Open cases past a deadline (the clock is stopped while awaiting the complainant)."""
+        return self.open().exclude(status=Status.AWAITING_COMPLAINANT).filter(self._late(today))
 
     def due_soon(self, today, until):
-        return self.open().exclude(status=Status.AWAITING_COMPLAINANT).filter(
-            models.Q(resolution_due__gte=today, resolution_due__lte=until)
-            | models.Q(first_action_at__isnull=True, first_action_due__gte=today, first_action_due__lte=until)
+        """Open cases not yet late whose next deadline falls between `today` and `until`."""
+        return self.open().exclude(status=Status.AWAITING_COMPLAINANT).exclude(self._late(today)).filter(
+            models.Q(resolution_due__lte=until)
+            | models.Q(first_action_at__isnull=True, first_action_due__lte=until)
         )
 
 
