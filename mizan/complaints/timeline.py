@@ -13,6 +13,13 @@ def _status(code: str) -> str:
         return code
 
 
+def _unit_name(d: dict) -> str:
+    from mizan.accounts.models import Unit
+
+    unit = Unit.objects.filter(pk=d.get("unit")).first() if d.get("unit") else None
+    return unit.name if unit else (d.get("unit_name") or "—")
+
+
 def describe(event) -> str:
     d = event.data
     kind = event.kind
@@ -30,11 +37,11 @@ def describe(event) -> str:
         return text
     if kind == "routed":
         if d.get("rule"):
-            return _("Routed to %(unit)s by routing rule #%(rule)s.") % {"unit": d.get("unit_name", ""), "rule": d["rule"]}
-        return _("Routed to %(unit)s (default unit: no rule matched).") % {"unit": d.get("unit_name", "")}
+            return _("Routed to %(unit)s by routing rule #%(rule)s.") % {"unit": _unit_name(d), "rule": d["rule"]}
+        return _("Routed to %(unit)s (default unit: no rule matched).") % {"unit": _unit_name(d)}
     if kind == "assigned":
         return _("Assigned to %(unit)s / %(officer)s.") % {
-            "unit": d.get("unit_name") or "—", "officer": d.get("officer") or _("no officer")}
+            "unit": _unit_name(d), "officer": d.get("officer") or _("no officer")}
     if kind == "message_out":
         return _("Message sent to the complainant.")
     if kind == "message_in":
