@@ -37,7 +37,7 @@ test: setup
 test-postgres: setup
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest
 
-lint: setup
+lint: keys
 	$(BIN)/ruff check mizan tests
 	$(BIN)/python manage.py makemigrations --check --dry-run
 

@@ -13,6 +13,21 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def _load_dotenv(path: Path) -> None:
+    """KEY=VALUE lines of `.env` become environment variables (the real environment wins)."""
+    if not path.exists():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            os.environ.setdefault(key.strip(), value.strip().strip('"').strip("'"))
+
+
+if not os.environ.get("MIZAN_TESTING"):
+    _load_dotenv(BASE_DIR / ".env")
 VAR_DIR = Path(os.environ.get("MIZAN_VAR_DIR", BASE_DIR / "var"))
 
 

@@ -17,3 +17,8 @@ os.environ.setdefault("MEDIA_ROOT", os.path.join(_var, "files"))
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 # Each test run gets its own PostgreSQL test database, so parallel runs never drop each other's.
 os.environ.setdefault("DATABASE_TEST_NAME", f"test_mizan_{os.getpid()}")
+
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+
+atexit.register(shutil.rmtree, _var, ignore_errors=True)

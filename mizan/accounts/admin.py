@@ -7,7 +7,17 @@ memberships, routing rules and deadline policies.
 
 from django.contrib import admin
 
-from .models import ApiToken, Facility, Governorate, Holiday, Membership, Organisation, Role, Unit, membership_of
+from .models import (
+    ApiToken,
+    Facility,
+    Governorate,
+    Holiday,
+    Membership,
+    Organisation,
+    Role,
+    Unit,
+    membership_of,
+)
 
 
 def admin_org(request):

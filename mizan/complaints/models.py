@@ -7,9 +7,8 @@ ciphertext; reading it back goes through `complaints.access.reveal_identity`, wh
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from mizan.accounts.models import Facility, Governorate, Organisation, Unit
 

@@ -17,12 +17,12 @@ ROLE_OF = {"intake": "intake_officer", "officer": "case_officer", "supervisor": 
 
 
 def full_input(case, target):
-    return dict(
-        note="سبب مكتوب",
-        referred_to="النيابة العامة",
-        referral_due=timezone.localdate() + timedelta(days=10),
-        findings={a.pk: {"finding": "substantiated", "note": "ثبت"} for a in case.allegations.all()},
-    )
+    return {
+        "note": "سبب مكتوب",
+        "referred_to": "النيابة العامة",
+        "referral_due": timezone.localdate() + timedelta(days=10),
+        "findings": {a.pk: {"finding": "substantiated", "note": "ثبت"} for a in case.allegations.all()},
+    }
 
 
 @pytest.mark.parametrize("source", Status.values)
