@@ -1,0 +1,25 @@
+"""Template context for staff pages: the user's membership and what their role allows."""
+
+from django.utils.functional import SimpleLazyObject
+
+from mizan.accounts.models import membership_of
+from mizan.complaints.access import PERMISSIONS, can
+
+
+def desk(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    member = membership_of(user)
+
+    def unread():
+        from mizan.complaints.models import Notification
+
+        return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+    return {
+        "membership": member,
+        "organisation": member.organisation if member else None,
+        "perms_": {action: can(user, action) for action in PERMISSIONS},
+        "unread_notifications": SimpleLazyObject(unread),
+    }
