@@ -221,6 +221,7 @@ USE_TZ = True
 # --- static and uploaded files ------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "mizan" / "static"]
 STORAGES = {
     # Uploaded files live outside the static root and are served only by access-checked views.
     "default": {

@@ -14,6 +14,7 @@ os.environ.setdefault("MIZAN_DATA_KEY", "test1:" + "QUJDREVGR0hJSktMTU5PUFFSU1RV
 os.environ.setdefault("MIZAN_HASH_KEY", "test-hash-key-not-for-production")
 os.environ.setdefault("MIZAN_TASKS_INLINE", "always")
 os.environ.setdefault("MEDIA_ROOT", os.path.join(_var, "files"))
+os.makedirs(os.path.join(_var, "static"), exist_ok=True)  # STATIC_ROOT, so whitenoise finds it
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 # Each test run gets its own PostgreSQL test database, so parallel runs never drop each other's.
 os.environ.setdefault("DATABASE_TEST_NAME", f"test_mizan_{os.getpid()}")

@@ -1,2 +1,4 @@
+from . import urls_case, urls_queue
+
 app_name = "desk"
-urlpatterns: list = []
+urlpatterns = [*urls_queue.urlpatterns, *urls_case.urlpatterns]

@@ -1,0 +1,218 @@
+"""Staff endpoints (bearer token): the cases of the token holder's organisation."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from ninja.responses import Status as Reply
+
+from mizan.accounts.models import Unit, membership_of
+from mizan.complaints import workflow
+from mizan.complaints.access import can, cases_for, get_case_for_user
+from mizan.complaints.models import Case, CaseCategory, Category, Urgency
+from mizan.complaints.services import assign_case, post_message, transition_case
+from mizan.complaints.workflow import Status
+
+from .base import ApiError, TokenAuth, errors
+from .schemas import (
+    AssignmentIn,
+    AssignmentOut,
+    CaseListOut,
+    CaseOut,
+    MessageIn,
+    MessageOut,
+    TransitionIn,
+    TransitionOut,
+)
+
+router = Router(auth=TokenAuth(), tags=["Cases (staff)"])
+
+PAGE_SIZE = 50
+MAX_PAGE = 100_000  # keeps OFFSET within what every database accepts
+
+
+def _staff(request):
+    """The token's user, if their role works with cases (analysts see statistics only)."""
+    user = request.auth
+    if not can(user, "view_case"):
+        raise ApiError(403, "forbidden", _("Your role has no access to cases."))
+    return user
+
+
+def _case(user, reference: str) -> Case:
+    try:
+        return get_case_for_user(user, reference)
+    except Http404:
+        # Another organisation's case and a case that does not exist answer alike.
+        raise ApiError(404, "not_found", _("No case with this reference.")) from None
+
+
+def _code(obj) -> str | None:
+    return obj.code if obj is not None else None
+
+
+def _username(user) -> str | None:
+    return user.get_username() if user is not None else None
+
+
+@router.get(
+    "/cases", operation_id="listCases", summary="List cases", response={200: CaseListOut, **errors(400, 401, 403)},
+    description="Cases of your organisation, newest first, 50 per page. Filters combine. "
+                "`q` matches part of the reference or of the narrative.",
+)
+def list_cases(
+    request,
+    status: Status | None = None,
+    category: str | None = Query(None, description="Taxonomy code; includes its sub-categories."),
+    urgency: Urgency | None = None,
+    q: str | None = Query(None, max_length=200, description="Part of the reference or of the narrative."),
+    page: int = Query(1, ge=1, le=MAX_PAGE, description="Page number, from 1."),
+):
+    user = _staff(request)
+    cases = cases_for(user)
+    if status:
+        cases = cases.filter(status=status.value)
+    if urgency:
+        cases = cases.filter(urgency=urgency.value)
+    if category:
+        if not Category.objects.filter(code=category).exists():
+            raise ApiError(400, "invalid", _("Some information is missing or not valid."),
+                           {"category": _("Unknown category.")})
+        matching = Category.objects.filter(Q(code=category) | Q(parent__code=category))
+        cases = cases.filter(pk__in=CaseCategory.objects.filter(category__in=matching).values("case_id"))
+    if q and q.strip():
+        cases = cases.filter(Q(reference__icontains=q.strip()) | Q(narrative__icontains=q.strip()))
+    count = cases.count()
+    start = (page - 1) * PAGE_SIZE
+    rows = cases.select_related("unit", "officer").prefetch_related(
+        Prefetch("case_categories", queryset=CaseCategory.objects.select_related("category").order_by("category__code"))
+    )[start:start + PAGE_SIZE]
+    return {
+        "count": count, "page": page, "page_size": PAGE_SIZE,
+        "results": [
+            {"reference": c.reference, "status": c.status, "status_label": str(c.status_label()), "urgency": c.urgency,
+             "categories": [cc.category.code for cc in c.case_categories.all()], "received_at": c.received_at,
+             "due_at": c.due_date(), "unit": _code(c.unit), "officer": _username(c.officer)}
+            for c in rows
+        ],
+    }
+
+
+@router.get(
+    "/cases/{reference}", operation_id="readCase", summary="Read a case", response={200: CaseOut, **errors(401, 403, 404)},
+    description="Everything about a case except the identities of the persons involved, which are read "
+                "in the desk with a logged reason. Internal notes are included.",
+)
+def read_case(request, reference: str):
+    user = _staff(request)
+    case = _case(user, reference)
+    case = (Case.objects.select_related("governorate", "facility", "unit", "officer")
+            .prefetch_related(Prefetch("case_categories",
+                                       queryset=CaseCategory.objects.select_related("category").order_by("category__code")))
+            .get(pk=case.pk))
+    role = membership_of(user).role
+    return {
+        "reference": case.reference,
+        "status": case.status,
+        "status_label": str(case.status_label()),
+        "urgency": case.urgency,
+        "channel": case.channel,
+        "language": case.language,
+        "narrative": case.narrative,
+        "incident_date": case.incident_date,
+        "governorate": _code(case.governorate),
+        "facility": {"id": case.facility.pk, "name": case.facility.name} if case.facility_id else None,
+        "unit": _code(case.unit),
+        "officer": _username(case.officer),
+        "received_at": case.received_at,
+        "first_action_due": case.first_action_due,
+        "resolution_due": case.resolution_due,
+        "due_at": case.due_date(),
+        "overdue": case.is_overdue(),
+        "anonymous": case.anonymous,
+        "categories": [cc.category.code for cc in case.case_categories.all()],
+        "vulnerabilities": sorted(case.vulnerability_markers.values_list("code", flat=True)),
+        "allegations": [
+            {"id": a.pk, "category": a.category.code, "occurred_on": a.occurred_on, "finding": a.finding or None,
+             "finding_note": a.finding_note}
+            for a in case.allegations.select_related("category")
+        ],
+        "persons": [
+            {"id": p.pk, "role": p.role, "label": p.label, "vulnerabilities": list(p.vulnerabilities or []),
+             "has_identity": p.has_identity}
+            for p in case.persons.all()
+        ],
+        "messages": [
+            {"id": m.pk, "kind": m.kind, "body": m.body, "at": m.created_at, "author": _username(m.author)}
+            for m in case.messages.select_related("author")
+        ],
+        "timeline": [{"at": e.at, "kind": e.kind, "text": e.describe(), "public": e.public} for e in case.timeline.all()],
+        "version": case.version,
+        "allowed_transitions": [{"name": t.name, "to": str(t.target.value), "label": str(t.label)}
+                                for t in workflow.available(case.status, role)],
+    }
+
+
+@router.post(
+    "/cases/{reference}/transitions", operation_id="moveCase", summary="Move a case to another status",
+    response={200: TransitionOut, **errors(400, 401, 403, 404, 409, 413)},
+    description="Follows the workflow table: 409 when the step is not possible from the current status or "
+                "`version` is stale, 403 when your role may not take it, 400 when the note, the findings or "
+                "the referral details it needs are missing. Nothing changes when it is refused.",
+)
+def move_case(request, reference: str, payload: TransitionIn):
+    user = _staff(request)
+    case = _case(user, reference)
+    findings = {pk: {"finding": str(item.finding.value), "note": item.note}
+                for pk, item in (payload.findings or {}).items()}
+    case = transition_case(actor=user, case=case, to=payload.to.value, note=payload.note, findings=findings,
+                           referred_to=payload.referred_to, referral_due=payload.referral_due,
+                           expected_version=payload.version)
+    return {"reference": case.reference, "status": case.status, "status_label": str(case.status_label()),
+            "version": case.version}
+
+
+@router.post(
+    "/cases/{reference}/assignment", operation_id="assignCase", summary="Assign a case",
+    response={200: AssignmentOut, **errors(400, 401, 403, 404, 409, 413)},
+    description="To a unit and/or an officer of your organisation. A case officer may only take a case "
+                "for themselves.",
+)
+def assign(request, reference: str, payload: AssignmentIn):
+    user = _staff(request)
+    case = _case(user, reference)
+    organisation_id = membership_of(user).organisation_id
+    problems = {}
+    unit = None
+    if payload.unit not in (None, ""):
+        units = Unit.objects.filter(organisation_id=organisation_id)
+        value = str(payload.unit)
+        unit = units.filter(code=value).first() or (units.filter(pk=int(value)).first() if value.isdigit() else None)
+        if unit is None:
+            problems["unit"] = _("Unknown unit.")
+    officer = None
+    if payload.officer:
+        # Only people of the same organisation are looked up, so usernames elsewhere stay unknown.
+        officer = get_user_model().objects.filter(
+            username=payload.officer, is_active=True, membership__organisation_id=organisation_id).first()
+        if officer is None:
+            problems["officer"] = _("Unknown officer.")
+    if problems:
+        raise ApiError(400, "invalid", _("The assignment is not valid."), problems)
+    case = assign_case(actor=user, case=case, unit=unit, officer=officer, expected_version=payload.version)
+    return {"reference": case.reference, "unit": _code(case.unit), "officer": _username(case.officer),
+            "version": case.version}
+
+
+@router.post(
+    "/cases/{reference}/messages", operation_id="writeCaseMessage",
+    summary="Write to the complainant, or add an internal note",
+    response={201: MessageOut, **errors(400, 401, 403, 404, 409, 413)},
+    description="With `internal: true` the note stays inside the organisation.",
+)
+def write_message(request, reference: str, payload: MessageIn):
+    user = _staff(request)
+    case = _case(user, reference)
+    message = post_message(actor=user, case=case, body=payload.body, internal=payload.internal)
+    return Reply(201, {"id": message.pk})

@@ -1,0 +1,212 @@
+"""Reading the desk's forms: queue filters from the URL, and the staff-entered complaint.
+
+Plain functions over `request.GET` / `request.POST` rather than Django forms, because the
+complaint itself is validated by `complaints.intake.clean_intake` (shared with the portal
+and the API) and its errors are already a `{field: message}` dict.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from mizan.complaints.intake import clean_intake, parse_date
+from mizan.complaints.models import Channel, Urgency, Vulnerability
+from mizan.complaints.services import Upload
+from mizan.complaints.workflow import Status
+from mizan.lib.digits import to_ascii_digits
+from mizan.lib.filetypes import sniff
+
+from .selectors import SORTS, QueueChoices, QueueFilters
+
+MAX_QUERY = 200
+FILTER_PARAMS = ("status", "urgency", "category", "governorate", "facility", "unit", "officer",
+                 "vulnerability", "from", "to", "channel", "q", "sort")
+
+
+# --- queue filters ----------------------------------------------------------------------------
+
+def filter_date(value: str) -> date | None:
+    text = to_ascii_digits(value).strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_filters(choices: QueueChoices, params) -> tuple[QueueFilters, list[str]]:
+    """Clean the queue's GET parameters. Values that mean nothing here are dropped, each with a
+    note for the page, so a stale bookmark or a hand-edited URL still shows a list."""
+    notes: list[str] = []
+
+    def ignored(label: str, value: str) -> None:
+        notes.append(_("“%(value)s” is not a valid %(filter)s; that filter was ignored.") % {
+            "value": value[:60], "filter": label})
+
+    def one(name: str) -> str:
+        return (params.get(name) or "").strip()
+
+    statuses = []
+    for value in params.getlist("status"):
+        if value in Status.values:
+            statuses.append(value)
+        elif value:
+            ignored(pgettext("queue filter name", "status"), value)
+
+    urgency = one("urgency")
+    if urgency and urgency not in Urgency.values:
+        ignored(pgettext("queue filter name", "urgency"), urgency)
+        urgency = ""
+
+    category_ids: frozenset[int] = frozenset()
+    code = one("category")
+    if code:
+        category = next((c for c in choices.categories if c.code == code), None)
+        if category is None:
+            ignored(pgettext("queue filter name", "category"), code)
+        else:
+            category_ids = choices.descendants(category.pk)
+
+    def pick(name: str, label: str, items, key):
+        value = one(name)
+        if not value:
+            return None
+        found = next((item for item in items if str(key(item)) == value), None)
+        if found is None:
+            ignored(label, value)
+        return found
+
+    governorate = pick("governorate", pgettext("queue filter name", "governorate"), choices.governorates, lambda g: g.code)
+    facility = pick("facility", pgettext("queue filter name", "place"), choices.facilities, lambda f: f.pk)
+    unit = pick("unit", pgettext("queue filter name", "unit"), choices.units, lambda u: u.code)
+    officer = pick("officer", pgettext("queue filter name", "officer"), choices.officers, lambda m: m.user.username)
+
+    vulnerability = one("vulnerability")
+    if vulnerability and vulnerability not in Vulnerability.values:
+        ignored(pgettext("queue filter name", "group"), vulnerability)
+        vulnerability = ""
+
+    dates = {}
+    for name in ("from", "to"):
+        value = one(name)
+        dates[name] = filter_date(value) if value else None
+        if value and dates[name] is None:
+            notes.append(_("“%(value)s” is not a date (use YYYY-MM-DD); that filter was ignored.") % {
+                "value": value[:60]})
+    if dates["from"] and dates["to"] and dates["from"] > dates["to"]:
+        notes.append(_("The “received from” date is after the “received to” date, so no case can match."))
+
+    channel = one("channel")
+    if channel and channel not in Channel.values:
+        ignored(pgettext("queue filter name", "channel"), channel)
+        channel = ""
+
+    sort = one("sort") or "newest"
+    if sort not in SORTS:
+        ignored(pgettext("queue filter name", "sort order"), sort)
+        sort = "newest"
+
+    filters = QueueFilters(
+        statuses=tuple(dict.fromkeys(statuses)), urgency=urgency, category_ids=category_ids,
+        governorate_id=governorate.pk if governorate else None, facility_id=facility.pk if facility else None,
+        unit_id=unit.pk if unit else None, officer_id=officer.user_id if officer else None,
+        vulnerability=vulnerability, received_from=dates["from"], received_to=dates["to"], channel=channel,
+        q=one("q")[:MAX_QUERY], sort=sort,
+    )
+    return filters, notes
+
+
+def filter_values(params) -> dict:
+    """What the filter form shows as chosen: the raw values, so a bad one is still visible."""
+    values = {name: (params.get(name) or "").strip() for name in FILTER_PARAMS}
+    values["status"] = params.getlist("status")
+    return values
+
+
+def has_filters(filters: QueueFilters) -> bool:
+    return filters != QueueFilters(sort=filters.sort)
+
+
+# --- staff-entered complaint -----------------------------------------------------------------------
+
+STAFF_CHANNELS = (Channel.PHONE, Channel.WALK_IN, Channel.LETTER, Channel.EMAIL)
+IDENTITY_FIELDS = ("name", "national_id", "phone", "email", "address")
+TEXT_FIELDS = ("narrative", "language", "relation", "victim_label", "victim_name", "incident_date", "governorate",
+               "facility", "place_details", "urgency", "channel", "received_date")
+
+
+def new_case_initial() -> dict:
+    return {
+        "narrative": "", "language": "ar", "relation": "self", "victim_label": "", "victim_name": "",
+        "incident_date": "", "governorate": "", "facility": "", "place_details": "", "urgency": "",
+        "channel": "", "received_date": timezone.localdate().isoformat(), "anonymous": False,
+        "identity_consent": False, "complainant": dict.fromkeys(IDENTITY_FIELDS, ""),
+        "categories": [], "vulnerabilities": [],
+    }
+
+
+def new_case_values(post) -> dict:
+    """Everything the staff member typed, to re-render the form unchanged after an error."""
+    values = {name: post.get(name, "") for name in TEXT_FIELDS}
+    values["anonymous"] = bool(post.get("anonymous"))
+    values["identity_consent"] = bool(post.get("identity_consent"))
+    values["complainant"] = {f: post.get(f"complainant.{f}", "") for f in IDENTITY_FIELDS}
+    values["categories"] = post.getlist("categories")
+    values["vulnerabilities"] = post.getlist("vulnerabilities")
+    return values
+
+
+def clean_uploads(files) -> tuple[list[Upload], str | None]:
+    """Read the uploaded files within the platform's limits; (uploads, error message or None)."""
+    files = [f for f in files if f.name]
+    if len(files) > settings.MIZAN_MAX_FILES_PER_SUBMISSION:
+        return [], _("Attach at most %(max)s files.") % {"max": settings.MIZAN_MAX_FILES_PER_SUBMISSION}
+    uploads = []
+    for upload in files:
+        if upload.size > settings.MIZAN_MAX_UPLOAD_BYTES:
+            return [], _("The file “%(name)s” is too large (at most %(size)s).") % {
+                "name": upload.name, "size": filesizeformat(settings.MIZAN_MAX_UPLOAD_BYTES)}
+        data = upload.read()
+        if sniff(data[:64], data) is None:
+            return [], _("The file “%(name)s” is not of an accepted type (PDF, image, office document, "
+                         "audio or video).") % {"name": upload.name}
+        uploads.append(Upload(name=upload.name, data=data))
+    return uploads, None
+
+
+def received_at_for(day: date) -> datetime:
+    """Today's entries keep the real time; an earlier day is recorded at local noon."""
+    if day == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(datetime.combine(day, time(12, 0)))
+
+
+def clean_new_case(organisation, values: dict, files) -> tuple[dict, dict]:
+    """(keyword arguments for `submit_complaint` minus the actor, errors)."""
+    raw = {name: values[name] for name in TEXT_FIELDS if name not in ("channel", "received_date")}
+    raw.update(anonymous=values["anonymous"], identity_consent=values["identity_consent"],
+               complainant=values["complainant"], categories=values["categories"],
+               vulnerabilities=values["vulnerabilities"])
+    cleaned, errors = clean_intake(organisation, raw)
+
+    channel = values["channel"]
+    if channel not in STAFF_CHANNELS:
+        errors["channel"] = _("Choose how the complaint was received.")
+
+    received = parse_date(values["received_date"]) if values["received_date"] else _("Give the date the complaint was received.")
+    if isinstance(received, str):
+        errors["received_date"] = received
+    elif cleaned.get("incident_date") and received < cleaned["incident_date"]:
+        errors["received_date"] = _("The complaint cannot have been received before the incident date.")
+
+    uploads, file_error = clean_uploads(files)
+    if file_error:
+        errors["files"] = file_error
+    if errors:
+        return {}, errors
+    return {**cleaned, "channel": channel, "received_at": received_at_for(received), "files": uploads}, {}

@@ -1,0 +1,259 @@
+"""Read-only queries behind the staff desk: the case queue, its tabs and filters, the audit log.
+
+Nothing here writes. Every case query starts from `access.cases_for(user)`, so another
+organisation's cases can never leak into a list or a count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db import models
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, Least, Substr
+from django.utils import timezone
+
+from mizan.accounts.models import Facility, Membership, Role, Unit, membership_of
+from mizan.audit.models import AuditEvent
+from mizan.complaints.access import can, cases_for
+from mizan.complaints.models import Case, CaseCategory, CaseVulnerability, Category, Notification
+from mizan.complaints.workflow import OPEN_STATES, Status
+from mizan.lib.digits import to_ascii_digits
+
+VIEWS = ("mine", "unit", "unassigned", "due_soon", "overdue", "all")
+SORTS = ("newest", "oldest", "due")
+# Roles that can hold a case as its officer (see services.assign_case).
+HANDLING_ROLES = frozenset({Role.INTAKE_OFFICER, Role.CASE_OFFICER, Role.SUPERVISOR})
+DEFAULT_VIEW = {
+    Role.CASE_OFFICER: "mine",  # their own work first
+    Role.INTAKE_OFFICER: "unassigned",  # what still needs a handler
+    Role.SUPERVISOR: "overdue",  # what needs their intervention; an empty tab is good news
+}
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """Cleaned queue filters (see `forms_queue.parse_filters`); empty values filter nothing."""
+
+    statuses: tuple[str, ...] = ()
+    urgency: str = ""
+    category_ids: frozenset[int] = frozenset()  # a top-level category and all its descendants
+    governorate_id: int | None = None
+    facility_id: int | None = None
+    unit_id: int | None = None
+    officer_id: int | None = None
+    vulnerability: str = ""
+    received_from: date | None = None
+    received_to: date | None = None
+    channel: str = ""
+    q: str = ""
+    sort: str = "newest"
+
+
+@dataclass
+class QueueChoices:
+    """The organisation's values offered by the filter form, loaded once per request."""
+
+    categories: list[Category] = field(default_factory=list)  # all, for descendants
+    top_categories: list[Category] = field(default_factory=list)
+    governorates: list = field(default_factory=list)
+    facilities: list[Facility] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    officers: list[Membership] = field(default_factory=list)
+
+    def descendants(self, root_id: int) -> frozenset[int]:
+        children: dict[int, list[int]] = {}
+        for category in self.categories:
+            if category.parent_id:
+                children.setdefault(category.parent_id, []).append(category.pk)
+        found, stack = set(), [root_id]
+        while stack:
+            node = stack.pop()
+            if node not in found:
+                found.add(node)
+                stack.extend(children.get(node, ()))
+        return frozenset(found)
+
+
+def queue_choices(organisation) -> QueueChoices:
+    categories = list(Category.objects.all())
+    return QueueChoices(
+        categories=categories,
+        top_categories=[c for c in categories if c.parent_id is None],
+        governorates=list(organisation.governorates.all()),
+        # Inactive places stay filterable: old cases still point at them.
+        facilities=list(organisation.facilities.select_related("governorate")),
+        units=list(organisation.units.all()),
+        officers=list(Membership.objects.filter(organisation=organisation, role__in=HANDLING_ROLES)
+                      .select_related("user").order_by("user__username")),
+    )
+
+
+# --- tabs -------------------------------------------------------------------------------------
+
+def due_window(organisation) -> tuple[date, date]:
+    """(today, last day counted as "due soon"): `due_soon_days` working days ahead."""
+    today = organisation.today()
+    return today, organisation.calendar().add_working_days(today, organisation.due_soon_days)
+
+
+def available_views(member) -> list[str]:
+    views = list(VIEWS)
+    if member.role not in HANDLING_ROLES:
+        views.remove("mine")
+    if member.unit_id is None:
+        views.remove("unit")
+    return views
+
+
+def default_view(member) -> str:
+    view = DEFAULT_VIEW.get(member.role, "all")
+    return view if view in available_views(member) else "all"
+
+
+def _in_view(base: QuerySet, member, view: str, today: date, until: date) -> QuerySet:
+    if view == "mine":
+        return base.open().filter(officer_id=member.user_id)
+    if view == "unit":
+        return base.open().filter(unit_id=member.unit_id) if member.unit_id else base.none()
+    if view == "unassigned":
+        return base.open().filter(officer__isnull=True)
+    if view == "due_soon":
+        return base.due_soon(today, until)
+    if view == "overdue":
+        return base.overdue(today)
+    return base
+
+
+def tab_counts(user, window: tuple[date, date] | None = None) -> dict[str, int]:
+    """Number of cases in each tab the user has, in one query."""
+    member = membership_of(user)
+    if member is None or not can(user, "view_case"):
+        return {}
+    base = cases_for(user)
+    today, until = window or due_window(member.organisation)
+    views = available_views(member)
+    counts = base.aggregate(**{
+        view: Count("pk", filter=Q(pk__in=_in_view(base, member, view, today, until).values("pk")))
+        if view != "all" else Count("pk")
+        for view in views
+    })
+    return {view: counts[view] for view in views}
+
+
+# --- the queue ----------------------------------------------------------------------------------
+
+def day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def text_search(qs: QuerySet, q: str) -> QuerySet:
+    """Free-text box: reference prefix or words in the narrative.
+
+    The one place to swap in proper Arabic full-text search (normalised letters, stemming)
+    later; callers only pass the raw text.
+    """
+    q = to_ascii_digits(q or "").strip()
+    if not q:
+        return qs
+    return qs.filter(Q(reference__istartswith=q) | Q(narrative__icontains=q))
+
+
+def apply_filters(qs: QuerySet, filters: QueueFilters) -> QuerySet:
+    if filters.statuses:
+        qs = qs.filter(status__in=filters.statuses)
+    if filters.urgency:
+        qs = qs.filter(urgency=filters.urgency)
+    if filters.category_ids:
+        # A subquery rather than a join, so a case with two matching categories appears once.
+        qs = qs.filter(pk__in=CaseCategory.objects.filter(category_id__in=filters.category_ids).values("case_id"))
+    if filters.governorate_id:
+        qs = qs.filter(governorate_id=filters.governorate_id)
+    if filters.facility_id:
+        qs = qs.filter(facility_id=filters.facility_id)
+    if filters.unit_id:
+        qs = qs.filter(unit_id=filters.unit_id)
+    if filters.officer_id:
+        qs = qs.filter(officer_id=filters.officer_id)
+    if filters.vulnerability:
+        qs = qs.filter(pk__in=CaseVulnerability.objects.filter(code=filters.vulnerability).values("case_id"))
+    if filters.received_from:
+        qs = qs.filter(received_at__gte=day_start(filters.received_from))
+    if filters.received_to:
+        qs = qs.filter(received_at__lt=day_start(filters.received_to + timedelta(days=1)))
+    if filters.channel:
+        qs = qs.filter(channel=filters.channel)
+    return text_search(qs, filters.q)
+
+
+def _next_due():
+    """SQL twin of `Case.due_date()`: first action until taken, then resolution; None if closed."""
+    return models.Case(
+        When(~Q(status__in=OPEN_STATES), then=Value(None)),
+        When(first_action_at__isnull=True, first_action_due__isnull=False,
+             then=Least("first_action_due", Coalesce("resolution_due", "first_action_due"))),
+        default=F("resolution_due"),
+        output_field=models.DateField(),
+    )
+
+
+def queue_cases(user, view: str, filters: QueueFilters, window: tuple[date, date] | None = None) -> QuerySet:
+    """The cases of one queue tab for `user`, filtered and sorted, ready to render a page."""
+    member = membership_of(user)
+    if member is None or not can(user, "view_case"):
+        return Case.objects.none()
+    today, until = window or due_window(member.organisation)
+    qs = apply_filters(_in_view(cases_for(user), member, view, today, until), filters)
+    qs = qs.select_related("governorate", "facility", "unit", "officer").prefetch_related(
+        Prefetch("case_categories",
+                 queryset=CaseCategory.objects.select_related("category").order_by("category__position", "category__code")),
+        Prefetch("vulnerability_markers", queryset=CaseVulnerability.objects.order_by("code")),
+    ).annotate(excerpt=Substr("narrative", 1, 121)).defer("narrative")
+    if filters.sort == "oldest":
+        return qs.order_by("received_at", "id")
+    if filters.sort == "due":
+        return qs.annotate(next_due=_next_due()).order_by(F("next_due").asc(nulls_last=True), "-received_at", "-id")
+    return qs.order_by("-received_at", "-id")
+
+
+def due_state(case: Case, today: date, until: date) -> str:
+    """"overdue", "due_soon" or "" — the same rule as the tabs (`CaseQuerySet.overdue/due_soon`)."""
+    if case.is_overdue(today):
+        return "overdue"
+    due = case.due_date()
+    if due is not None and case.status != Status.AWAITING_COMPLAINANT and due <= until:
+        return "due_soon"
+    return ""
+
+
+# --- notifications and audit ----------------------------------------------------------------------
+
+def notifications_for(user) -> QuerySet:
+    return Notification.objects.filter(user=user).select_related("case").order_by("-created_at", "-id")
+
+
+def audit_events(organisation, *, action: str = "", actor_username: str = "", target_case_id: int | None = None,
+                 date_from: date | None = None, date_to: date | None = None) -> QuerySet:
+    """The organisation's audit rows, newest first. `target_case_id=0` means "no such case"."""
+    qs = AuditEvent.objects.filter(organisation=organisation).select_related("actor").order_by("-id")
+    if action:
+        qs = qs.filter(action=action)
+    if actor_username:
+        qs = qs.filter(actor__username=actor_username)
+    if target_case_id is not None:
+        qs = qs.filter(target_type="case", target_id=str(target_case_id)) if target_case_id else qs.none()
+    if date_from:
+        qs = qs.filter(at__gte=day_start(date_from))
+    if date_to:
+        qs = qs.filter(at__lt=day_start(date_to + timedelta(days=1)))
+    return qs
+
+
+def case_references(organisation, events) -> dict[str, str]:
+    """target_id -> reference for the case rows among `events`, in one query."""
+    ids = {int(e.target_id) for e in events if e.target_type == "case" and e.target_id.isdigit()}
+    if not ids:
+        return {}
+    return {str(pk): ref for pk, ref in
+            Case.objects.filter(organisation=organisation, pk__in=ids).values_list("pk", "reference")}

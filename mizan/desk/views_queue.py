@@ -1,0 +1,337 @@
+"""Staff desk: the case queue, staff-entered complaints, notifications and the audit log.
+
+Each view loads through the access helpers, validates, calls one domain function and responds.
+People without a membership, and roles a page is not for, get "not found".
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mizan.accounts.models import membership_of
+from mizan.audit.models import verify_chain
+from mizan.complaints.access import can, cases_for
+from mizan.complaints.errors import Invalid, NotAllowed
+from mizan.complaints.models import Category, Channel, Notification, Person, Urgency, Vulnerability
+from mizan.complaints.services import submit_complaint
+from mizan.complaints.workflow import Status
+from mizan.lib.digits import to_ascii_digits
+
+from . import forms_queue as forms
+from . import selectors
+
+PAGE_SIZE = 50
+NEW_CASE_SESSION_KEY = "desk_new_case_receipt"
+
+TAB_LABELS = {
+    "mine": gettext_lazy("My cases"),
+    "unit": gettext_lazy("My unit"),
+    "unassigned": gettext_lazy("Unassigned"),
+    "due_soon": gettext_lazy("Due soon"),
+    "overdue": gettext_lazy("Overdue"),
+    "all": gettext_lazy("All cases"),
+}
+SORT_LABELS = {
+    "newest": gettext_lazy("Received: newest first"),
+    "oldest": gettext_lazy("Received: oldest first"),
+    "due": gettext_lazy("Due date: soonest first"),
+}
+ACTION_LABELS = {
+    "auth.login": gettext_lazy("Logged in"),
+    "auth.logout": gettext_lazy("Logged out"),
+    "auth.login_failed": gettext_lazy("Failed login"),
+    "case.create": gettext_lazy("Complaint recorded"),
+    "case.transition": gettext_lazy("Status changed"),
+    "case.assign": gettext_lazy("Case assigned"),
+    "case.message": gettext_lazy("Message to the complainant"),
+    "case.note": gettext_lazy("Internal note"),
+    "case.complainant_message": gettext_lazy("Message from the complainant"),
+    "case.categories": gettext_lazy("Categories changed"),
+    "case.urgency": gettext_lazy("Urgency changed"),
+    "case.duplicate": gettext_lazy("Marked as duplicate"),
+    "case.deadline_breached": gettext_lazy("Deadline passed"),
+    "allegation.add": gettext_lazy("Allegation added"),
+    "allegation.change": gettext_lazy("Allegation changed"),
+    "identity.reveal": gettext_lazy("Identity revealed"),
+    "api_token.create": gettext_lazy("API token issued"),
+}
+ACTOR_LABELS = {
+    "staff": gettext_lazy("Staff"),
+    "system": gettext_lazy("System"),
+    "complainant": gettext_lazy("Complainant"),
+    "anonymous": gettext_lazy("Not logged in"),
+}
+
+
+def _member(request):
+    """The user's membership; users without one learn nothing about the desk."""
+    member = membership_of(request.user)
+    if member is None:
+        raise Http404("not found")
+    return member
+
+
+def _page(request, queryset, size=PAGE_SIZE):
+    page = Paginator(queryset, size).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return page, params.urlencode()
+
+
+# --- queue ------------------------------------------------------------------------------------------
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def queue(request):
+    member = _member(request)
+    if not can(request.user, "view_case"):
+        if can(request.user, "view_statistics"):
+            return redirect("desk:notifications")  # analysts: their landing page until dashboards exist
+        raise Http404("not found")
+    organisation = member.organisation
+    window = selectors.due_window(organisation)
+    choices = selectors.queue_choices(organisation)
+    filters, notes = forms.parse_filters(choices, request.GET)
+
+    views = selectors.available_views(member)
+    view = request.GET.get("view") or selectors.default_view(member)
+    if view not in views:
+        notes.append(_("There is no such list; showing “%(tab)s” instead.") % {
+            "tab": TAB_LABELS[selectors.default_view(member)]})
+        view = selectors.default_view(member)
+
+    page, _query = _page(request, selectors.queue_cases(request.user, view, filters, window))
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["view"] = view  # a refused tab is not carried on to the next page
+    query_without_page = params.urlencode()
+    rows = list(page.object_list)
+    for case in rows:
+        case.due_state = selectors.due_state(case, *window)
+
+    counts = selectors.tab_counts(request.user, window)
+    values = forms.filter_values(request.GET)
+    params = request.GET.copy()
+    for name in ("view", "page"):
+        params.pop(name, None)
+    filter_query = params.urlencode()
+    tabs = [{"view": v, "label": TAB_LABELS[v], "count": counts[v],
+             "query": f"view={v}" + (f"&{filter_query}" if filter_query else "")} for v in views]
+    context = {
+        "tabs": tabs, "view": view, "view_label": TAB_LABELS[view], "page": page, "rows": rows,
+        "query_without_page": query_without_page, "notes": notes, "choices": choices,
+        "values": values, "filtered": forms.has_filters(filters),
+        "clearable": any(v for k, v in values.items() if k != "sort"),
+        "statuses": Status.choices, "urgencies": Urgency.choices, "channels": Channel.choices,
+        "vulnerabilities": Vulnerability.choices, "sorts": list(SORT_LABELS.items()),
+        "today": window[0],
+    }
+    # htmx swaps only the results; a history restore or a plain request gets the whole page.
+    if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
+        response = render(request, "desk/_queue_results.html", context)
+    else:
+        response = render(request, "desk/queue.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+# --- staff-entered complaint ---------------------------------------------------------------------
+
+def _category_groups():
+    """[(top-level category, [its active descendants, depth-first])] for the checkboxes."""
+    categories = list(Category.objects.filter(is_active=True))
+    children: dict[int, list[Category]] = {}
+    for category in categories:
+        children.setdefault(category.parent_id, []).append(category)
+
+    def below(node):
+        for child in children.get(node.pk, []):
+            yield child
+            yield from below(child)
+
+    return [(top, list(below(top))) for top in children.get(None, [])]
+
+
+def _new_case_context(organisation, values, errors):
+    return {
+        "values": values, "errors": errors,
+        # Templates cannot look up "complainant.name" in a dict, so the fields read this copy.
+        "ferrors": {key.replace(".", "_"): message for key, message in errors.items()},
+        "channels": [(c.value, c.label) for c in forms.STAFF_CHANNELS],
+        "urgencies": Urgency.choices, "vulnerabilities": Vulnerability.choices,
+        "relations": Person.Relation.choices, "languages": settings.LANGUAGES,
+        "category_groups": _category_groups(), "governorates": list(organisation.governorates.all()),
+        "facilities": list(organisation.facilities.filter(is_active=True).select_related("governorate")),
+        "division_label": organisation.division_label,
+        "max_files": settings.MIZAN_MAX_FILES_PER_SUBMISSION,
+        "max_file_size": settings.MIZAN_MAX_UPLOAD_BYTES,
+        "today": timezone.localdate().isoformat(),
+    }
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def new_case(request):
+    member = _member(request)
+    if not can(request.user, "create_case"):
+        raise Http404("not found")
+    organisation = member.organisation
+    if request.method != "POST":
+        return render(request, "desk/new_case.html", _new_case_context(organisation, forms.new_case_initial(), {}))
+
+    values = forms.new_case_values(request.POST)
+    kwargs, errors = forms.clean_new_case(organisation, values, request.FILES.getlist("files"))
+    if not errors:
+        try:
+            case, receipt = submit_complaint(organisation=organisation, actor=request.user, **kwargs)
+        except Invalid as exc:
+            errors = dict(exc.fields) or {"narrative": exc.message}
+        except NotAllowed as exc:
+            raise Http404("not found") from exc
+    if errors:
+        return render(request, "desk/new_case.html", _new_case_context(organisation, values, errors), status=400)
+    request.session[NEW_CASE_SESSION_KEY] = {"reference": case.reference, "receipt": receipt}
+    return redirect("desk:new_case_done")
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def new_case_done(request):
+    _member(request)
+    if not can(request.user, "create_case"):
+        raise Http404("not found")
+    # Popped on first display: the receipt opens the complaint, so it is shown once only.
+    result = request.session.pop(NEW_CASE_SESSION_KEY, None)
+    return render(request, "desk/new_case_done.html", {"result": result})
+
+
+# --- notifications -------------------------------------------------------------------------------
+
+def mark_notifications_read(*, user, ids=None) -> int:
+    """Mark `user`'s unread notifications read (all, or those in `ids`); returns how many.
+
+    Side effects: `read_at` set on the user's own notifications only; nothing else (reading a
+    notification is not a case change, so there is no timeline or audit row).
+    """
+    with transaction.atomic():
+        qs = Notification.objects.filter(user=user, read_at__isnull=True)
+        if ids is not None:
+            qs = qs.filter(pk__in=ids)
+        return qs.update(read_at=timezone.now())
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def notifications(request):
+    _member(request)
+    page, query_without_page = _page(request, selectors.notifications_for(request.user))
+    return render(request, "desk/notifications.html", {
+        "page": page, "rows": list(page.object_list), "query_without_page": query_without_page,
+        "has_unread": Notification.objects.filter(user=request.user, read_at__isnull=True).exists(),
+    })
+
+
+@login_required
+@require_POST
+def notifications_read_all(request):
+    _member(request)
+    count = mark_notifications_read(user=request.user)
+    if count:
+        messages.success(request, _("All notifications are marked as read."))
+    return redirect("desk:notifications")
+
+
+@login_required
+@require_POST
+def notification_open(request, pk: int):
+    """Mark one notification read, then go to its case (a POST: reading changes state)."""
+    _member(request)
+    notification = Notification.objects.filter(user=request.user, pk=pk).select_related("case").first()
+    if notification is None:
+        raise Http404("not found")
+    mark_notifications_read(user=request.user, ids=[notification.pk])
+    if not can(request.user, "view_case"):
+        return redirect("desk:notifications")
+    return redirect("desk:case", reference=notification.case.reference)
+
+
+# --- audit log ---------------------------------------------------------------------------------------
+
+def _data_pairs(data) -> list[tuple[str, str]]:
+    if not isinstance(data, dict):
+        return [("", str(data))]
+    pairs = []
+    for key, value in sorted(data.items()):
+        if isinstance(value, list | tuple):
+            value = ", ".join(str(v) for v in value)
+        pairs.append((str(key), "—" if value in (None, "") else str(value)))
+    return pairs
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def audit_log(request):
+    member = _member(request)
+    if not can(request.user, "view_audit"):
+        raise Http404("not found")
+    organisation = member.organisation
+    notes = []
+    values = {name: (request.GET.get(name) or "").strip()[:100] for name in ("action", "actor", "target", "from", "to")}
+    dates = {}
+    for name in ("from", "to"):
+        dates[name] = forms.filter_date(values[name]) if values[name] else None
+        if values[name] and dates[name] is None:
+            notes.append(_("“%(value)s” is not a date (use YYYY-MM-DD); that filter was ignored.") % {
+                "value": values[name]})
+    target_case_id = None
+    if values["target"]:
+        reference = to_ascii_digits(values["target"]).upper()
+        target_case_id = cases_for(request.user).filter(reference=reference).values_list(
+            "pk", flat=True).first() or 0
+        if not target_case_id:
+            notes.append(_("No case of your organisation has the reference “%(reference)s”.") % {
+                "reference": values["target"]})
+    events_qs = selectors.audit_events(
+        organisation, action=values["action"], actor_username=values["actor"], target_case_id=target_case_id,
+        date_from=dates["from"], date_to=dates["to"])
+    page, query_without_page = _page(request, events_qs)
+    events = list(page.object_list)
+    references = selectors.case_references(organisation, events)
+    rows = [{
+        "event": e,
+        "action_label": ACTION_LABELS.get(e.action, e.action),
+        "actor_label": ACTOR_LABELS.get(e.actor_label, e.actor_label),
+        "reference": references.get(e.target_id) if e.target_type == "case" else None,
+        "data": _data_pairs(e.data),
+    } for e in events]
+
+    verification = None
+    if request.GET.get("verify") == "1":
+        count, problems = verify_chain()
+        verification = {"count": count, "problems": problems}
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["verify"] = "1"
+    actions = dict(ACTION_LABELS)
+    if values["action"] and values["action"] not in actions:
+        actions[values["action"]] = values["action"]
+    return render(request, "desk/audit.html", {
+        "rows": rows, "page": page, "query_without_page": query_without_page, "values": values, "notes": notes,
+        "actions": sorted(actions.items(), key=lambda item: str(item[1])), "verification": verification,
+        "verify_url": f"{reverse('desk:audit')}?{params.urlencode()}",
+    })
