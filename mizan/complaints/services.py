@@ -550,7 +550,7 @@ def update_allegation(*, actor, allegation: Allegation, category: Category, occu
     return allegation
 
 
-def mark_duplicate(*, actor, case: Case, original: Case) -> Case:
+def mark_duplicate(*, actor, case: Case, original: Case, expected_version: int | None = None) -> Case:
     """Link `case` to the case it duplicates. Both timelines are kept as they are.
 
     Side effects: internal timeline rows on both cases, audit `case.duplicate`.
@@ -561,7 +561,7 @@ def mark_duplicate(*, actor, case: Case, original: Case) -> Case:
     if original.duplicate_of_id == case.pk:
         raise Conflict(_("That case is already marked as a duplicate of this one."), code="cycle")
     with transaction.atomic():
-        case = _lock(case, None)
+        case = _lock(case, expected_version)
         case.duplicate_of = original
         _touch(case, ["duplicate_of"])
         _timeline(case, actor, "duplicate_marked", public=False, original=original.reference)
@@ -607,3 +607,18 @@ def flag_breaches(*, today: date | None = None) -> int:
                     _notify(member.user, case, "deadline_breached", deadline=kind)
                 flagged += 1
     return flagged
+
+
+# --- notifications ----------------------------------------------------------------------------
+
+def mark_notifications_read(*, user, ids=None) -> int:
+    """Mark `user`'s unread notifications read (all, or those in `ids`); returns how many.
+
+    Side effects: `read_at` set on the user's own notifications only; nothing else (reading a
+    notification is not a case change, so there is no timeline or audit row).
+    """
+    with transaction.atomic():
+        qs = Notification.objects.filter(user=user, read_at__isnull=True)
+        if ids is not None:
+            qs = qs.filter(pk__in=ids)
+        return qs.update(read_at=timezone.now())

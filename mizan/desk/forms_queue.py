@@ -9,18 +9,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from mizan.complaints.intake import clean_intake, parse_date
 from mizan.complaints.models import Channel, Urgency, Vulnerability
-from mizan.complaints.services import Upload
+from mizan.complaints.uploads import check_uploads as clean_uploads
 from mizan.complaints.workflow import Status
 from mizan.lib.digits import to_ascii_digits
-from mizan.lib.filetypes import sniff
 
 from .selectors import SORTS, QueueChoices, QueueFilters
 
@@ -159,24 +156,6 @@ def new_case_values(post) -> dict:
     values["categories"] = post.getlist("categories")
     values["vulnerabilities"] = post.getlist("vulnerabilities")
     return values
-
-
-def clean_uploads(files) -> tuple[list[Upload], str | None]:
-    """Read the uploaded files within the platform's limits; (uploads, error message or None)."""
-    files = [f for f in files if f.name]
-    if len(files) > settings.MIZAN_MAX_FILES_PER_SUBMISSION:
-        return [], _("Attach at most %(max)s files.") % {"max": settings.MIZAN_MAX_FILES_PER_SUBMISSION}
-    uploads = []
-    for upload in files:
-        if upload.size > settings.MIZAN_MAX_UPLOAD_BYTES:
-            return [], _("The file “%(name)s” is too large (at most %(size)s).") % {
-                "name": upload.name, "size": filesizeformat(settings.MIZAN_MAX_UPLOAD_BYTES)}
-        data = upload.read()
-        if sniff(data[:64], data) is None:
-            return [], _("The file “%(name)s” is not of an accepted type (PDF, image, office document, "
-                         "audio or video).") % {"name": upload.name}
-        uploads.append(Upload(name=upload.name, data=data))
-    return uploads, None
 
 
 def received_at_for(day: date) -> datetime:

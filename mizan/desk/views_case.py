@@ -504,7 +504,8 @@ def allegation_edit(request, case, pk):
 @case_action("duplicate")
 def duplicate(request, case):
     _guard(request.user, "mark_duplicate")
-    _stale(case, _version(request))
+    version = _version(request)
+    _stale(case, version)
     reference = to_ascii_digits(request.POST.get("original") or "").strip().upper()
     if not reference:
         raise Invalid(_("Some information is missing."), fields={"original": _("Give the reference of the original case.")})
@@ -512,7 +513,7 @@ def duplicate(request, case):
         original = access.get_case_for_user(request.user, reference)
     except Http404:
         raise Invalid(_("Unknown case."), fields={"original": _("No case of your organisation has this reference.")}) from None
-    services.mark_duplicate(actor=request.user, case=case, original=original)
+    services.mark_duplicate(actor=request.user, case=case, original=original, expected_version=version)
     messages.success(request, _("Marked as a duplicate of %(reference)s.") % {"reference": original.reference})
     return _back(case, "actions")
 

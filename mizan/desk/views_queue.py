@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,7 +25,7 @@ from mizan.audit.models import verify_chain
 from mizan.complaints.access import can, cases_for
 from mizan.complaints.errors import Invalid, NotAllowed
 from mizan.complaints.models import Category, Channel, Notification, Person, Urgency, Vulnerability
-from mizan.complaints.services import submit_complaint
+from mizan.complaints.services import mark_notifications_read, submit_complaint
 from mizan.complaints.workflow import Status
 from mizan.lib.digits import to_ascii_digits
 
@@ -221,19 +220,6 @@ def new_case_done(request):
 
 
 # --- notifications -------------------------------------------------------------------------------
-
-def mark_notifications_read(*, user, ids=None) -> int:
-    """Mark `user`'s unread notifications read (all, or those in `ids`); returns how many.
-
-    Side effects: `read_at` set on the user's own notifications only; nothing else (reading a
-    notification is not a case change, so there is no timeline or audit row).
-    """
-    with transaction.atomic():
-        qs = Notification.objects.filter(user=user, read_at__isnull=True)
-        if ids is not None:
-            qs = qs.filter(pk__in=ids)
-        return qs.update(read_at=timezone.now())
-
 
 @login_required
 @require_http_methods(["GET", "HEAD"])

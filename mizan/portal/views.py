@@ -27,11 +27,10 @@ from mizan.complaints.errors import DomainError, Invalid
 from mizan.complaints.intake import clean_intake
 from mizan.complaints.models import Attachment, Case, CaseMessage, Category, Person, Vulnerability
 from mizan.complaints.services import post_complainant_message, submit_complaint, transition_case
+from mizan.complaints.uploads import check_uploads, limits, with_rechoose
 from mizan.complaints.workflow import COMPLAINANT, DECIDED_STATES, PUBLIC_EXPLANATION, Status
 from mizan.core import throttle
 from mizan.lib.digits import to_ascii_digits
-
-from .uploads import check_uploads, limits, with_rechoose
 
 RECEIPT_KEY = "portal_receipt"
 TRACK_KEY = "portal_track_case"

@@ -510,8 +510,8 @@ def test_message_refused_file_type_names_the_file(client, staff, file_case):
 
     html = response.content.decode()
     assert response.status_code == 400
-    assert ('<p class="field-error" id="error-message-files">“<bdi dir="auto">evil.svg</bdi>” is not an '
-            "accepted type of file (PDF, image, office document, audio or video).</p>") in html
+    assert ('<p class="field-error" id="error-message-files">The file <bdi dir="auto">evil.svg</bdi> is not '
+            "of an accepted type (PDF, picture, office document, audio or video).</p>") in html
     assert ">ملاحظة مع ملف</textarea>" in html
     assert 'value="note" checked' in html
     assert snapshot(case) == before
@@ -544,9 +544,9 @@ def test_message_too_many_or_too_large_files(client, staff, file_case, settings)
         SimpleUploadedFile("big.pdf", PDF)]})
 
     assert too_many.status_code == 400
-    assert '<p class="field-error" id="error-message-files">Attach at most 1 file.</p>' in too_many.content.decode()
+    assert '<p class="field-error" id="error-message-files">You can attach at most 1 file; you chose 2.</p>' in too_many.content.decode()
     assert too_large.status_code == 400
-    assert '“<bdi dir="auto">big.pdf</bdi>” is too large (at most 40\xa0bytes).' in too_large.content.decode()
+    assert 'The file <bdi dir="auto">big.pdf</bdi> is too large: each file may be at most 40\xa0bytes.' in too_large.content.decode()
     assert snapshot(case) == before
 
 

@@ -202,7 +202,8 @@ def test_new_case_refuses_a_file_of_unaccepted_type(client, staff, places):
 
     assert response.status_code == 400
     assert response.context["errors"] == {
-        "files": "The file “page.html” is not of an accepted type (PDF, image, office document, audio or video)."}
+        "files": 'The file <bdi dir="auto">page.html</bdi> is not of an accepted type (PDF, picture, '
+                  "office document, audio or video)."}
     assert (Case.objects.count(), Attachment.objects.count()) == (0, 0)
     assert "choose them again" in response.content.decode()
 
@@ -213,7 +214,7 @@ def test_new_case_refuses_too_many_files(client, staff, places):
 
     response = login(client, staff["intake"]).post(URL, {**form(), "files": files})
 
-    assert response.context["errors"] == {"files": "Attach at most 2 files."}
+    assert response.context["errors"] == {"files": "You can attach at most 2 files; you chose 3."}
     assert Case.objects.count() == 0
 
 
@@ -221,7 +222,7 @@ def test_new_case_refuses_too_many_files(client, staff, places):
 def test_new_case_refuses_a_file_over_the_size_limit(client, staff, places):
     response = login(client, staff["intake"]).post(URL, {**form(), "files": [SimpleUploadedFile("big.pdf", PDF)]})
 
-    assert response.context["errors"] == {"files": "The file “big.pdf” is too large (at most 40\xa0bytes)."}
+    assert response.context["errors"] == {"files": 'The file <bdi dir="auto">big.pdf</bdi> is too large: each file may be at most 40\xa0bytes.'}
     assert Case.objects.count() == 0
 
 

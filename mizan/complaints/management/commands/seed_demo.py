@@ -310,7 +310,7 @@ class Command(BaseCommand):
             urgency=urgency, actor=kit.users["intake"] if staff_channel else COMPLAINANT, received_at=received,
         )
         steps = [("submit", _last_event_id(case))]
-        case = self._progress(rng, corpus, kit, case, item.target, lang, steps)
+        case = self._progress(rng, corpus, kit, case, item.target, lang, steps, story["categories"])
         self._spread(rng, kit, case, item.target, steps)
 
     def _draw_story(self, rng, corpus, kit, lang) -> dict:
@@ -334,7 +334,7 @@ class Command(BaseCommand):
 
     # --- the life of a case ----------------------------------------------------------------------
 
-    def _progress(self, rng, corpus, kit, case, target, lang, steps) -> Case:
+    def _progress(self, rng, corpus, kit, case, target, lang, steps, codes) -> Case:
         """Walk the case through the workflow up to `target`, noting each step for `_spread`."""
 
         def step(label, result=None):
@@ -369,21 +369,18 @@ class Command(BaseCommand):
             case.refresh_from_db()
         if target == "referred" or (target in ("resolved", "closed") and rng.random() < 0.4):
             case = step("refer", transition_case(
-                actor=officer, case=case, to=Status.REFERRED, referred_to=pick("referral_notes")[:300],
+                actor=officer, case=case, to=Status.REFERRED, referred_to=_pick_referral(rng, corpus, lang, codes),
                 referral_due=timezone.localdate() + timedelta(days=14)))
             if target == "referred":
                 return case
         if target == "in_progress":
             return case
-        note_index = rng.randrange(len(corpus.get("resolution_notes", {}).get(lang) or ["—"]))
-        note = (corpus.get("resolution_notes", {}).get(lang) or ["—"])[note_index]
-        reported = (corpus.get("resolution_findings", {}).get(lang) or [])
-        main = reported[note_index] if note_index < len(reported) else "not_substantiated"
-        findings = {}
-        for index, allegation in enumerate(case.allegations.all()):
-            finding = main if index == 0 or rng.random() < 0.7 else rng.choice(
-                ["substantiated", "partly_substantiated", "not_substantiated"])
-            findings[allegation.pk] = {"finding": finding}
+        note, reported = _pick_resolution(rng, corpus, lang)
+        findings = {  # the note speaks of the main allegation; others mostly share its finding
+            allegation.pk: {"finding": reported if index == 0 or rng.random() < 0.7 else rng.choice(
+                ["substantiated", "partly_substantiated", "not_substantiated"])}
+            for index, allegation in enumerate(case.allegations.all())
+        }
         case = step("resolve", transition_case(actor=officer, case=case, to=Status.RESOLVED, findings=findings, note=note))
         if target == "closed":
             case = step("close", transition_case(actor=supervisor, case=case, to=Status.CLOSED))
@@ -397,7 +394,8 @@ class Command(BaseCommand):
         """
         case = Case.objects.get(pk=case.pk)
         start = case.received_at
-        moments = _step_moments(rng, start, _duration(rng, target, self.now - start, case.urgency), steps, self.now)
+        moments = _step_moments(rng, start, _duration(rng, target, self.now - start, case.urgency), steps,
+                                self.now, kit.calendar)
         at_step = dict(zip((label for label, _ in steps), moments, strict=True))
 
         events = list(TimelineEvent.objects.filter(case=case).order_by("id"))
@@ -528,7 +526,7 @@ def _duration(rng, target, age: timedelta, urgency: str) -> timedelta:
     return timedelta(days=days * rng.uniform(0.6, 0.95))  # still open: worked on until recently
 
 
-def _step_moments(rng, start, duration, steps, now) -> list[datetime]:
+def _step_moments(rng, start, duration, steps, now, calendar) -> list[datetime]:
     """One moment per step: receipt, a quick first action, the rest spread to `start + duration`."""
     moments = [start]
     if len(steps) > 1:
@@ -543,10 +541,28 @@ def _step_moments(rng, start, duration, steps, now) -> list[datetime]:
     for index in range(1, len(moments)):
         moment = moments[index]
         if steps[index][0] not in COMPLAINANT_STEPS and duration > timedelta(days=2):
-            local = timezone.localtime(moment)  # staff work office hours
-            moment = local.replace(hour=rng.randint(8, 15), minute=rng.randint(0, 59))
+            local = timezone.localtime(moment)  # staff work office hours on working days
+            day = calendar.add_working_days(local.date(), 0)
+            moment = local.replace(hour=rng.randint(8, 15), minute=rng.randint(0, 59)) + (day - local.date())
         moments[index] = min(max(moment, moments[index - 1] + timedelta(minutes=3)), latest)
     return moments
+
+
+def _pick_resolution(rng, corpus, lang) -> tuple[str, str]:
+    """An outcome note for the complainant and the finding it reports."""
+    notes = corpus.get("resolution_notes", {}).get(lang) or ["—"]
+    findings = corpus.get("resolution_findings", {}).get(lang) or []
+    index = rng.randrange(len(notes))
+    return notes[index], findings[index] if index < len(findings) else "not_substantiated"
+
+
+def _pick_referral(rng, corpus, lang, codes) -> str:
+    """A body that deals with the case's subject when there is one, else a general one."""
+    names = corpus.get("referral_notes", {}).get(lang) or ["—"]
+    scopes = corpus.get("referral_categories", {}).get(lang) or [[] for _ in names]
+    fitting = [name for name, scope in zip(names, scopes, strict=False) if set(scope) & set(codes)]
+    general = [name for name, scope in zip(names, scopes, strict=False) if not scope] or names
+    return rng.choice(fitting if fitting and rng.random() < 0.7 else general)[:300]
 
 
 def _last_event_id(case) -> int:

@@ -1,4 +1,4 @@
-"""Checking files a citizen attaches, before anything reaches a domain function.
+"""Checking attached files (portal, desk and staff intake), before anything reaches a domain function.
 
 The domain refuses a bad type too (`services._store_attachment`), but only here can each
 problem be told to the citizen by file name, and without creating a case first.
@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mizan.complaints.services import Upload
 from mizan.lib.filetypes import sniff
@@ -38,7 +39,8 @@ def check_uploads(files) -> tuple[list[Upload], str | None]:
     max_bytes = settings.MIZAN_MAX_UPLOAD_BYTES
     files = [f for f in files if f.name]
     if len(files) > max_files:
-        return [], _("You can attach at most %(max)s files; you chose %(count)s.") % {
+        return [], ngettext("You can attach at most %(max)s file; you chose %(count)s.",
+                            "You can attach at most %(max)s files; you chose %(count)s.", max_files) % {
             "max": max_files, "count": len(files)}
     uploads, problems = [], []
     for f in files:
