@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import transaction
 from django.utils import timezone
 
 from mizan.accounts.models import Facility, Membership, Organisation, Role
@@ -38,16 +39,22 @@ LISTS = ["staff_messages", "complainant_replies", "internal_notes", "inadmissibl
          "resolution_notes"]
 
 
-@pytest.fixture
-def seed(db, tmp_path):
-    """Runs the loader as `make run` does; returns the logins file it wrote."""
+def run_seed(logins, **options):
+    call_command("seed_demo", logins_file=str(logins), stdout=io.StringIO(), **options)
 
-    def run(count=40, **options):
-        logins = tmp_path / "demo-logins.txt"
-        call_command("seed_demo", count=count, logins_file=str(logins), stdout=io.StringIO(), **options)
-        return logins
 
-    return run
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """40 complaints loaded once for the module, as `make run` loads them; rolled back at the end.
+
+    Each test still runs inside its own savepoint (the `db` fixture), so what a test changes is
+    undone before the next one.
+    """
+    logins = tmp_path_factory.mktemp("seed") / "demo-logins.txt"
+    with django_db_blocker.unblock(), transaction.atomic():
+        run_seed(logins, count=40)
+        yield logins
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +64,7 @@ def corpus():
 
 # --- the loader ------------------------------------------------------------------------------------
 
-def test_seed_demo_creates_both_organisations_with_every_role(seed):
-    seed(count=0)
+def test_seed_demo_creates_both_organisations_with_every_role(seeded, db):
 
     assert sorted(Organisation.objects.values_list("slug", flat=True)) == ["moi-hr", "nhri"]
     for slug, usernames in USERNAMES.items():
@@ -69,11 +75,10 @@ def test_seed_demo_creates_both_organisations_with_every_role(seed):
     assert get_user_model().objects.count() == 14
 
 
-def test_seed_demo_logins_file_holds_a_working_password_per_user(seed):
-    logins = seed(count=0)
+def test_seed_demo_logins_file_holds_a_working_password_per_user(seeded, db):
+    lines = seeded.read_text(encoding="utf-8").splitlines()
 
-    lines = logins.read_text(encoding="utf-8").splitlines()
-    assert stat.S_IMODE(logins.stat().st_mode) == 0o600
+    assert stat.S_IMODE(seeded.stat().st_mode) == 0o600
     assert sorted(line.split()[0] for line in lines) == sorted(USERNAMES["moi-hr"] + USERNAMES["nhri"])
     for line in lines:
         username, password = line.split()[:2]
@@ -81,9 +86,7 @@ def test_seed_demo_logins_file_holds_a_working_password_per_user(seed):
         assert authenticate(username=username, password=password + "x") is None
 
 
-def test_seed_demo_files_cases_for_both_organisations_in_every_status(seed):
-    seed(count=40)
-
+def test_seed_demo_files_cases_for_both_organisations_in_every_status(seeded, db):
     per_org = dict(Counter(Case.objects.values_list("organisation__slug", flat=True)))
     assert per_org == {"moi-hr": 28, "nhri": 12}
     assert set(Case.objects.values_list("status", flat=True)) == set(Status.values)
@@ -91,9 +94,7 @@ def test_seed_demo_files_cases_for_both_organisations_in_every_status(seed):
     assert cases_without_public_row.count() == 0
 
 
-def test_seed_demo_seals_identity_only_for_named_complainants(seed):
-    seed(count=40)
-
+def test_seed_demo_seals_identity_only_for_named_complainants(seeded, db):
     anonymous = Person.objects.filter(case__anonymous=True)
     named = Person.objects.filter(case__anonymous=False, role=Person.Role.COMPLAINANT)
     assert anonymous.exists() and named.exists()
@@ -101,8 +102,7 @@ def test_seed_demo_seals_identity_only_for_named_complainants(seed):
     assert all(p.name_enc.startswith("v1.") and p.national_id_hash for p in named)
 
 
-def test_seed_demo_spreads_history_over_the_last_eighteen_months(seed):
-    seed(count=40)
+def test_seed_demo_spreads_history_over_the_last_eighteen_months(seeded, db):
     now = timezone.now()
 
     oldest = Case.objects.order_by("received_at").first().received_at
@@ -117,51 +117,44 @@ def test_seed_demo_spreads_history_over_the_last_eighteen_months(seed):
     assert by_reference == sorted(by_reference)
 
 
-def test_seed_demo_leaves_open_cases_past_their_deadlines(seed):
-    seed(count=40)
-
+def test_seed_demo_leaves_open_cases_past_their_deadlines(seeded, db):
     overdue = Case.objects.overdue(timezone.localdate())
     assert overdue.exists()
     assert TimelineEvent.objects.filter(kind="deadline_breached", case__in=overdue).exists()
 
 
-def test_seed_demo_marks_every_notification_as_mailed(seed):
-    seed(count=40)
-
+def test_seed_demo_marks_every_notification_as_mailed(seeded, db):
     assert Notification.objects.exists()
     assert Notification.objects.filter(emailed_at__isnull=True).count() == 0
 
 
-def test_seed_demo_keeps_the_audit_chain_intact(seed):
-    seed(count=40)
-
+def test_seed_demo_keeps_the_audit_chain_intact(seeded, db):
     checked, problems = verify_chain()
     assert problems == []
     assert checked == AuditEvent.objects.count() > 40
 
 
-def test_seed_demo_if_empty_adds_nothing_the_second_time(seed, tmp_path):
-    seed(count=40)
-    logins = tmp_path / "demo-logins.txt"
-    before = logins.read_text(encoding="utf-8")
+def test_seed_demo_if_empty_adds_nothing_the_second_time(seeded, db):
+    before = seeded.read_text(encoding="utf-8")
     counts = [Organisation.objects.count(), get_user_model().objects.count(), Case.objects.count(),
               TimelineEvent.objects.count(), AuditEvent.objects.count()]
 
-    seed(count=40, if_empty=True)
+    run_seed(seeded, count=40, if_empty=True)
 
     assert [Organisation.objects.count(), get_user_model().objects.count(), Case.objects.count(),
             TimelineEvent.objects.count(), AuditEvent.objects.count()] == counts
-    assert logins.read_text(encoding="utf-8") == before
+    assert seeded.read_text(encoding="utf-8") == before
 
 
-def test_seed_demo_refuses_a_database_that_has_organisations(seed):
-    seed(count=5)
+def test_seed_demo_refuses_a_database_that_has_organisations(seeded, db):
+    before = seeded.read_text(encoding="utf-8")
     counts = [Organisation.objects.count(), Case.objects.count(), AuditEvent.objects.count()]
 
     with pytest.raises(CommandError):
-        seed(count=5)
+        run_seed(seeded, count=5)
 
     assert [Organisation.objects.count(), Case.objects.count(), AuditEvent.objects.count()] == counts
+    assert seeded.read_text(encoding="utf-8") == before
 
 
 # --- the corpus ----------------------------------------------------------------------------------------

@@ -217,12 +217,15 @@ class Command(BaseCommand):
         _write_private(Path(logins_file), "\n".join(logins) + "\n")
 
         # The demo users are fictional: nothing may be e-mailed to them or left queued for a worker,
-        # so notification tasks run inline here against a backend that sends nothing.
+        # so notification tasks run inline (at each commit) against a backend that sends nothing.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
                                MIZAN_TASKS_INLINE="always"):
             plan = self._plan(rng, kits, count)
             for item in plan:
-                with transaction.atomic():  # one commit per complaint, not one per domain call
+                # One transaction per complaint, each complete in itself. Not one for the whole load:
+                # the domain functions' savepoints would pile up in it, and PostgreSQL slows down
+                # markedly past a few dozen subtransactions per transaction.
+                with transaction.atomic():
                     self._complaint(rng, corpus, item)
             breaches = flag_breaches()
             self._date_breaches()
