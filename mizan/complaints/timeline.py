@@ -1,8 +1,9 @@
 """Human sentences for timeline rows and notifications, in the reader's language."""
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .models import Channel
+from .models import Channel, Urgency
 from .workflow import Status
 
 
@@ -18,6 +19,24 @@ def _unit_name(d: dict) -> str:
 
     unit = Unit.objects.filter(pk=d.get("unit")).first() if d.get("unit") else None
     return unit.name if unit else (d.get("unit_name") or "—")
+
+
+def _urgency(code) -> str:
+    try:
+        return str(Urgency(code).label)
+    except ValueError:
+        return str(code or "—")
+
+
+def _arabic() -> bool:
+    return (get_language() or "ar").startswith("ar")
+
+
+def _category_labels(codes) -> list[str]:
+    from .models import Category
+
+    labels = {c.code: c.label for c in Category.objects.filter(code__in=list(codes))}
+    return [labels.get(code, code) for code in codes]
 
 
 def describe(event) -> str:
@@ -55,10 +74,11 @@ def describe(event) -> str:
     if kind == "allegation_changed":
         return _("Allegation #%(id)s changed.") % {"id": d.get("id", "")}
     if kind == "categories_changed":
-        return _("Categories changed: %(codes)s.") % {"codes": ", ".join(d.get("codes", []))}
+        separator = "، " if _arabic() else ", "
+        return _("Categories changed: %(codes)s.") % {"codes": separator.join(_category_labels(d.get("codes", [])))}
     if kind == "urgency_changed":
         return _("Urgency changed from %(old)s to %(new)s; deadlines recalculated.") % {
-            "old": d.get("from"), "new": d.get("to")}
+            "old": _urgency(d.get("from")), "new": _urgency(d.get("to"))}
     if kind == "duplicate_marked":
         return _("Marked as a duplicate of %(reference)s.") % {"reference": d.get("original", "")}
     if kind == "identity_revealed":
