@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "mizan.accounts",
     "mizan.audit",
     "mizan.complaints",
+    "mizan.search",
+    "mizan.triage",
     "mizan.portal",
     "mizan.desk",
     "mizan.api",

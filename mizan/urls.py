@@ -7,6 +7,7 @@ from mizan.api.api import api
 
 urlpatterns = [
     path("", include("mizan.portal.urls")),
+    path("desk/triage/", include("mizan.triage.urls")),
     path("desk/", include("mizan.desk.urls")),
     path("api/v1/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),

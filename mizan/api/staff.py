@@ -13,6 +13,7 @@ from mizan.complaints.access import can, cases_for, get_case_for_user
 from mizan.complaints.models import Case, CaseCategory, Category, Urgency
 from mizan.complaints.services import assign_case, post_message, transition_case
 from mizan.complaints.workflow import Status
+from mizan.search.engine import filter_cases, order_by_relevance
 
 from .base import ApiError, TokenAuth, errors
 from .schemas import (
@@ -59,14 +60,16 @@ def _username(user) -> str | None:
 @router.get(
     "/cases", operation_id="listCases", summary="List cases", response={200: CaseListOut, **errors(400, 401, 403)},
     description="Cases of your organisation, newest first, 50 per page. Filters combine. "
-                "`q` matches part of the reference or of the narrative.",
+                "`q` searches the case's words (narrative, allegations, messages, categories, places; "
+                "\"exact phrase\", OR, -exclusion) or part of the reference; with `q` the best "
+                "matches come first.",
 )
 def list_cases(
     request,
     status: Status | None = None,
     category: str | None = Query(None, description="Taxonomy code; includes its sub-categories."),
     urgency: Urgency | None = None,
-    q: str | None = Query(None, max_length=200, description="Part of the reference or of the narrative."),
+    q: str | None = Query(None, max_length=200, description="Words to search for, or part of the reference."),
     page: int = Query(1, ge=1, le=MAX_PAGE, description="Page number, from 1."),
 ):
     user = _staff(request)
@@ -82,7 +85,7 @@ def list_cases(
         matching = Category.objects.filter(Q(code=category) | Q(parent__code=category))
         cases = cases.filter(pk__in=CaseCategory.objects.filter(category__in=matching).values("case_id"))
     if q and q.strip():
-        cases = cases.filter(Q(reference__icontains=q.strip()) | Q(narrative__icontains=q.strip()))
+        cases = order_by_relevance(filter_cases(cases, q.strip(), user=user, reference_lookup="icontains"), q.strip())
     count = cases.count()
     start = (page - 1) * PAGE_SIZE
     rows = cases.select_related("unit", "officer").prefetch_related(

@@ -99,6 +99,23 @@ def _touch(case: Case, fields: list[str]) -> None:
     case.version = models.F("version") + 1
     case.save(update_fields=[*fields, "version", "updated_at"])
     case.refresh_from_db(fields=["version"])
+    _reindex(case)
+
+
+def _reindex(case: Case) -> None:
+    """Rebuild the case's search document in the caller's transaction (so a search never sees
+    a change that was rolled back). Imported late: the search app imports this module's models."""
+    from mizan.search.indexer import index_case
+
+    index_case(case)
+
+
+def _enqueue_triage(case: Case) -> None:
+    """Suggest categories, urgency and duplicates once the change is committed (the narrative
+    or the categories changed). Imported late: the triage app imports this module."""
+    from mizan.triage.tasks import triage_case
+
+    enqueue_on_commit(triage_case, case.pk)
 
 
 def _mark_first_action(case: Case, fields: list[str]) -> None:
@@ -240,6 +257,8 @@ def submit_complaint(
             _store_attachment(case, upload, actor=actor)
         _apply_routing(case, SYSTEM, routing.category_ids_with_ancestors(categories))
         _audit(case, actor, "case.create", channel=channel, anonymous=anonymous)
+        _reindex(case)
+        _enqueue_triage(case)
     return case, receipt
 
 
@@ -360,6 +379,8 @@ def transition_case(
         elif note and transition.name not in ("resolve", "declare_inadmissible"):
             kind = CaseMessage.Kind.FROM_COMPLAINANT if actor == COMPLAINANT else CaseMessage.Kind.INTERNAL
             CaseMessage.objects.create(case=case, kind=kind, author=_user(actor), body=note)
+        if note and transition.name not in ("resolve", "declare_inadmissible"):
+            _reindex(case)  # the note became a message after _touch
         _audit(case, actor, "case.transition", transition=transition.name, **{"from": old, "to": case.status})
     return case
 
@@ -485,6 +506,8 @@ def set_categories(*, actor, case: Case, categories: list[Category], expected_ve
         _audit(case, actor, "case.categories", codes=codes)
         if case.is_open:
             _apply_routing(case, actor, routing.category_ids_with_ancestors(categories))
+            _reindex(case)  # routing may have changed the unit, whose names are indexed
+        _enqueue_triage(case)
     return case
 
 

@@ -86,6 +86,10 @@ def describe(event) -> str:
     if kind == "deadline_breached":
         label = _("first action") if d.get("deadline") == "first_action" else _("resolution")
         return _("Deadline passed: %(deadline)s was due on %(due)s.") % {"deadline": label, "due": d.get("due", "")}
+    if kind in ("suggestion_accepted", "suggestion_rejected"):
+        from mizan.triage.timeline import describe_decision
+
+        return describe_decision(event)
     return kind
 
 

@@ -103,7 +103,7 @@ def parse_filters(choices: QueueChoices, params) -> tuple[QueueFilters, list[str
         ignored(pgettext("queue filter name", "channel"), channel)
         channel = ""
 
-    sort = one("sort") or "newest"
+    sort = one("sort") or "relevance"  # falls back to newest first without a search
     if sort not in SORTS:
         ignored(pgettext("queue filter name", "sort order"), sort)
         sort = "newest"

@@ -19,10 +19,10 @@ from mizan.audit.models import AuditEvent
 from mizan.complaints.access import can, cases_for
 from mizan.complaints.models import Case, CaseCategory, CaseVulnerability, Category, Notification
 from mizan.complaints.workflow import OPEN_STATES, Status
-from mizan.lib.digits import to_ascii_digits
+from mizan.search import engine as search_engine
 
 VIEWS = ("mine", "unit", "unassigned", "due_soon", "overdue", "all")
-SORTS = ("newest", "oldest", "due")
+SORTS = ("newest", "oldest", "due", "relevance")  # "relevance" sorts newest first without a search
 # Roles that can hold a case as its officer (see services.assign_case).
 HANDLING_ROLES = frozenset({Role.INTAKE_OFFICER, Role.CASE_OFFICER, Role.SUPERVISOR})
 DEFAULT_VIEW = {
@@ -148,19 +148,13 @@ def day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def text_search(qs: QuerySet, q: str) -> QuerySet:
-    """Free-text box: reference prefix or words in the narrative.
-
-    The one place to swap in proper Arabic full-text search (normalised letters, stemming)
-    later; callers only pass the raw text.
-    """
-    q = to_ascii_digits(q or "").strip()
-    if not q:
-        return qs
-    return qs.filter(Q(reference__istartswith=q) | Q(narrative__icontains=q))
+def text_search(qs: QuerySet, q: str, user=None) -> QuerySet:
+    """Free-text box: a reference (exact or prefix) or full-text search of the case's words
+    (see `mizan.search`: normalised Arabic, light stems, "phrases", OR, -exclusions)."""
+    return search_engine.filter_cases(qs, q, user=user)
 
 
-def apply_filters(qs: QuerySet, filters: QueueFilters) -> QuerySet:
+def apply_filters(qs: QuerySet, filters: QueueFilters, user=None) -> QuerySet:
     if filters.statuses:
         qs = qs.filter(status__in=filters.statuses)
     if filters.urgency:
@@ -184,7 +178,7 @@ def apply_filters(qs: QuerySet, filters: QueueFilters) -> QuerySet:
         qs = qs.filter(received_at__lt=day_start(filters.received_to + timedelta(days=1)))
     if filters.channel:
         qs = qs.filter(channel=filters.channel)
-    return text_search(qs, filters.q)
+    return text_search(qs, filters.q, user)
 
 
 def _next_due():
@@ -204,12 +198,14 @@ def queue_cases(user, view: str, filters: QueueFilters, window: tuple[date, date
     if member is None or not can(user, "view_case"):
         return Case.objects.none()
     today, until = window or due_window(member.organisation)
-    qs = apply_filters(_in_view(cases_for(user), member, view, today, until), filters)
+    qs = apply_filters(_in_view(cases_for(user), member, view, today, until), filters, user)
     qs = qs.select_related("governorate", "facility", "unit", "officer").prefetch_related(
         Prefetch("case_categories",
                  queryset=CaseCategory.objects.select_related("category").order_by("category__position", "category__code")),
         Prefetch("vulnerability_markers", queryset=CaseVulnerability.objects.order_by("code")),
     ).annotate(excerpt=Substr("narrative", 1, 121)).defer("narrative")
+    if filters.sort == "relevance":
+        return search_engine.order_by_relevance(qs, filters.q)
     if filters.sort == "oldest":
         return qs.order_by("received_at", "id")
     if filters.sort == "due":

@@ -44,6 +44,8 @@ from mizan.complaints.models import (
 )
 from mizan.complaints.workflow import Status
 from mizan.lib.digits import to_ascii_digits
+from mizan.search.similar import similar_cases
+from mizan.triage.panel import triage_panel
 
 from .forms_case import category_tree, clean_uploads, parse_day, parse_version, pick
 
@@ -238,6 +240,8 @@ def _render_page(request, case_pk: int, *, status=200, failed_key=None, errors=N
         "thread": thread,
         "complaint_files": complaint_files,
         "timeline": list(case.timeline.all()),
+        "similar": similar_cases(request.user, case, limit=5),
+        "triage": triage_panel(request.user, case),
         "forms": forms,
         # The summary links to `field-<form>-<field>`, unique on a page holding many forms.
         "errors": {k.replace(".", "-"): v for k, v in (errors or {}).items()},

@@ -44,6 +44,7 @@ TAB_LABELS = {
     "all": gettext_lazy("All cases"),
 }
 SORT_LABELS = {
+    "relevance": gettext_lazy("Best match when searching, otherwise newest"),
     "newest": gettext_lazy("Received: newest first"),
     "oldest": gettext_lazy("Received: oldest first"),
     "due": gettext_lazy("Due date: soonest first"),

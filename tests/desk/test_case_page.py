@@ -232,7 +232,7 @@ def test_case_page_query_count_does_not_grow_with_rows(client, staff, file_case)
     assert one.allegations.count() == 1 and three.allegations.count() == 3
     assert three.timeline.count() > one.timeline.count() + 3
     assert len(large) == len(small)
-    assert len(small) <= 22
+    assert len(small) <= 24
 
 
 def test_case_page_unknown_reference_is_404(client, staff):

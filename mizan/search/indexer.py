@@ -1,0 +1,150 @@
+"""Building and storing a case's search document.
+
+`index_case` is called by the domain functions (`complaints.services`) inside the transaction
+that changed the case, so a search never misses a committed change nor finds a rolled-back
+one. `rebuild` re-indexes everything (or one organisation) in batches, for the management
+command and after changes to the analysis rules.
+
+Indexed: the reference, the narrative, allegation summaries and finding notes, the category
+labels (Arabic, English, French, with their parent categories), every message and internal
+note, the outcome text, the place details, and the names (three languages) of the
+facilities, governorates and unit involved. Never the persons' identities: they exist only as
+ciphertext and are not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from mizan.complaints.models import Allegation, Case, CaseCategory, CaseMessage
+
+from .models import FIELDS, SearchDocument
+from .query import clean_term, document_terms
+
+LANGS = ("ar", "en", "fr")
+_SERIAL = re.compile(r"(\d+)$")
+
+
+def _names(obj, attribute: str = "name") -> list[str]:
+    if obj is None:
+        return []
+    return [getattr(obj, f"{attribute}_{lang}", "") or "" for lang in LANGS]
+
+
+def _category_labels(category) -> list[str]:
+    labels = []
+    depth = 0
+    while category is not None and depth < 5:
+        labels += _names(category, "label")
+        category = category.parent if category.parent_id else None
+        depth += 1
+    return labels
+
+
+def _terms(texts: Iterable[str]) -> str:
+    terms: list[str] = []
+    for text in texts:
+        if text:
+            terms += document_terms(text)
+    return " ".join(terms)
+
+
+def _unique(texts: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(t.strip() for t in texts if t and t.strip()))
+
+
+def reference_terms(reference: str) -> str:
+    """The reference's words ("eg 2026 000123"), run together ("eg2026000123"), and its serial
+    number without leading zeros ("123"), so any of the ways staff type it finds the case."""
+    terms = document_terms(reference)
+    compact = clean_term(reference.lower())
+    if compact:
+        terms.append(compact)
+    serial = _SERIAL.search(reference)
+    if serial and serial.group(1).lstrip("0"):
+        terms.append(serial.group(1).lstrip("0"))
+    return " ".join(dict.fromkeys(terms))
+
+
+def build_document(case: Case) -> dict[str, str]:
+    """The document's fields for `case`, loaded with `cases_for_indexing` (no further queries)."""
+    allegations = list(case.allegations.all())
+    categories = [link.category for link in case.case_categories.all()] + [a.category for a in allegations]
+    places = [case.place_details, case.referred_to, *_names(case.facility), *_names(case.governorate),
+              *_names(case.unit)]
+    if case.facility is not None:
+        places += _names(case.facility.governorate)
+    for allegation in allegations:
+        places += _names(allegation.facility) + _names(allegation.governorate)
+        if allegation.facility is not None:
+            places += _names(allegation.facility.governorate)
+    labels = []
+    for category in categories:
+        labels += _category_labels(category)
+    return {
+        "reference": reference_terms(case.reference),
+        "narrative": _terms([case.narrative]),
+        "allegations": _terms([text for a in allegations for text in (a.summary, a.finding_note)]),
+        "categories": _terms(_unique(labels)),
+        "messages": _terms([m.body for m in case.messages.all()] + [case.public_outcome]),
+        "places": _terms(_unique(places)),
+    }
+
+
+def cases_for_indexing(queryset=None):
+    """`queryset` (default: all cases) with everything `build_document` reads, in 4 queries."""
+    queryset = Case.objects.all() if queryset is None else queryset
+    return queryset.select_related("facility__governorate", "governorate", "unit").prefetch_related(
+        Prefetch("case_categories", queryset=CaseCategory.objects.select_related("category__parent__parent")),
+        Prefetch("allegations", queryset=Allegation.objects.select_related(
+            "category__parent__parent", "facility__governorate", "governorate")),
+        Prefetch("messages", queryset=CaseMessage.objects.only("id", "case_id", "body", "created_at")),
+    )
+
+
+def index_case(case: Case | int) -> SearchDocument:
+    """(Re)build the search document of one case, in the caller's transaction."""
+    pk = case.pk if isinstance(case, Case) else int(case)
+    loaded = cases_for_indexing(Case.objects.filter(pk=pk)).get()
+    document = SearchDocument(case_id=loaded.pk, organisation_id=loaded.organisation_id, **build_document(loaded))
+    document.save()
+    return document
+
+
+def rebuild(*, organisation=None, batch_size: int = 200,
+            progress: Callable[[int, int], None] | None = None) -> int:
+    """Re-index every case (of `organisation` when given), `batch_size` cases per transaction.
+
+    Documents of cases that no longer exist go too. Returns the number of cases indexed;
+    `progress(done, total)` is called after each batch.
+    """
+    cases = Case.objects.order_by("pk")
+    if organisation is not None:
+        cases = cases.filter(organisation=organisation)
+    ids = list(cases.values_list("pk", flat=True))
+    total = len(ids)
+    done = 0
+    for start in range(0, total, batch_size):
+        chunk = ids[start:start + batch_size]
+        with transaction.atomic():
+            documents = [
+                SearchDocument(case_id=case.pk, organisation_id=case.organisation_id, **build_document(case))
+                for case in cases_for_indexing(Case.objects.filter(pk__in=chunk).order_by("pk"))
+            ]
+            SearchDocument.objects.filter(case_id__in=chunk).delete()
+            SearchDocument.objects.bulk_create(documents, batch_size=100)
+        done += len(chunk)
+        if progress is not None:
+            progress(done, total)
+    stale = SearchDocument.objects.exclude(case_id__in=Case.objects.values("pk"))
+    if organisation is not None:
+        stale = stale.filter(organisation=organisation)
+    stale.delete()
+    return done
+
+
+__all__ = ["FIELDS", "build_document", "cases_for_indexing", "index_case", "rebuild", "reference_terms"]

@@ -1,0 +1,42 @@
+"""One search document per case: the analysed terms of each field, as space-separated text.
+
+This table is the source of truth. On SQLite an FTS5 table (`search_fts`, external content,
+kept in step by triggers) indexes it; on PostgreSQL a generated `tsvector` column (`vector`,
+GIN-indexed) does. Both are created by migration 0001 for their own database only, so neither
+appears as a model field. Identity fields are never indexed: they exist only as ciphertext.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mizan.accounts.models import Organisation
+from mizan.complaints.models import Case
+
+# Document fields in FTS5 column order, with their bm25 weights (SQLite) and tsvector weight
+# classes (PostgreSQL). A reference match counts most; then what the complainant wrote and
+# the allegations; then the taxonomy and places; the message thread least.
+FIELDS = ("reference", "narrative", "allegations", "categories", "messages", "places")
+FTS5_WEIGHTS = {"reference": 10.0, "narrative": 4.0, "allegations": 3.0, "categories": 2.0,
+                "messages": 1.0, "places": 1.5}
+TS_WEIGHTS = {"reference": "A", "narrative": "B", "allegations": "B", "categories": "C",
+              "messages": "D", "places": "C"}
+
+
+class SearchDocument(models.Model):
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="search_document")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    reference = models.TextField(blank=True)
+    narrative = models.TextField(blank=True)
+    allegations = models.TextField(blank=True)
+    categories = models.TextField(blank=True)
+    messages = models.TextField(blank=True)
+    places = models.TextField(blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "search_document"
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self) -> str:
+        return f"search document of case {self.case_id}"
