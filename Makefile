@@ -38,7 +38,7 @@ test-postgres: setup
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest
 
 lint: keys
-	$(BIN)/ruff check mizan tests
+	$(BIN)/ruff check mizan tests bench
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: setup

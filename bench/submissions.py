@@ -86,7 +86,7 @@ def prepare(env):
         " name_ar='إدارة حقوق الإنسان', name_en='HR department', is_default_intake=True)\n"
         "Governorate.objects.create(organisation=o, code='cairo', name_ar='القاهرة', name_en='Cairo')\n"
     )
-    run = dict(cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    run = {"cwd": ROOT, "env": env, "check": True, "stdout": subprocess.DEVNULL}
     subprocess.run([sys.executable, "-m", "mizan.lib.keyfiles", env["MIZAN_VAR_DIR"] + "/keys"], **run)
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], **run)
     subprocess.run([sys.executable, "manage.py", "shell", "-c", code], **run)
@@ -183,7 +183,7 @@ def main():
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "database": "postgresql" if args.database_url else "sqlite (WAL, IMMEDIATE, synchronous=FULL)",
         "web_processes": args.workers, "client_threads": args.concurrency, "submissions": args.n,
-        "accepted_201": statuses.count(201), "other_statuses": sorted(set(s for s in statuses if s != 201)),
+        "accepted_201": statuses.count(201), "other_statuses": sorted({s for s in statuses if s != 201}),
         "submissions_per_second": round(statuses.count(201) / elapsed, 1),
         "latency_ms_p50": round(statistics.median(latencies), 1),
         "latency_ms_p95": round(percentile(latencies, 0.95), 1),
