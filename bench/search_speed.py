@@ -7,12 +7,16 @@ documents are written the way `mizan.search.indexer` stores them: the same field
 space-joined `document_terms` of its text (reference terms, narrative, category labels in three
 languages, facility and governorate names). Analysis runs in a process pool (--workers).
 
-Then 200 mixed queries run through the desk's path — `cases_for(user)`, `engine.filter_cases`
-(scoped to the user's organisation in the index), an optional status or urgency filter,
-`engine.order_by_relevance`, the row count and the first page of 25 — and their latency
-is reported as p50 / p95 / max.
+Then 200 mixed queries run through the desk's path — `cases_for(user)`, an optional status or
+urgency filter, `engine.ranked` (newest matches that pass the filters, up to the rank window,
+best first), the row count and the first page of 25 — and their latency is reported as
+p50 / p95 / max. The named baseline runs the same queries in the same process: exact ranking of
+every match (`engine.filter_cases` + `engine.order_by_relevance`, the engine before the rank
+window), with its count and first page.
 
     .venv/bin/python bench/search_speed.py --n 100000 [--backend sqlite|postgres] [--workers 2]
+    .venv/bin/python bench/search_speed.py --n 1000000 --keep /tmp/mizan-1m   # build once, keep
+    .venv/bin/python bench/search_speed.py --reuse /tmp/mizan-1m              # queries only
 
 Prints one JSON object. Not a test.
 """
@@ -80,9 +84,10 @@ def setup_environment(args, tmp: Path) -> str | None:
         return None
     import psycopg
 
-    name = f"mizan_bench_{os.getpid()}"
-    with psycopg.connect(args.pg_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+    name = os.environ.get("MIZAN_BENCH_PG_NAME") or f"mizan_bench_{os.getpid()}"
+    if not os.environ.get("MIZAN_BENCH_PG_NAME"):
+        with psycopg.connect(args.pg_url, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
     os.environ["DATABASE_URL"] = args.pg_url.rsplit("/", 1)[0] + "/" + name
     return name
 
@@ -248,26 +253,56 @@ def make_queries(texts, seed, n=200):
     return queries
 
 
-def run_queries(user, queries):
-    from django.db import reset_queries
-
+def run_queries(user, queries, *, exact=False):
+    """Time each query the way the desk runs it; `exact`: the baseline (rank every match)."""
     from mizan.complaints.access import cases_for
     from mizan.search import engine
 
     results = []
     for kind, q, extra in queries:
-        reset_queries()
         started = time.perf_counter()
         search = engine.prepare(q)
-        cases = engine.filter_cases(cases_for(user), search, user=user)
+        cases = cases_for(user)
         if extra:
             cases = cases.filter(**extra)
-        cases = engine.order_by_relevance(cases, search)
-        total = cases.count()
-        page = list(cases.values_list("id", "reference", "status")[:PAGE])
+        if exact:
+            cases = engine.order_by_relevance(engine.filter_cases(cases, search, user=user), search)
+            total = cases.count()
+            page = [c.pk for c in cases[:PAGE]]
+            capped = False
+        else:
+            cases = engine.ranked(cases, search, user=user)
+            total = cases.count()
+            page = [c.pk for c in cases[:PAGE]]
+            capped = bool(getattr(cases, "capped", False))
         elapsed = (time.perf_counter() - started) * 1000
-        results.append({"kind": kind, "q": q, "filter": extra, "ms": elapsed, "hits": total, "page": len(page)})
+        results.append({"kind": kind, "q": q, "filter": extra, "ms": elapsed, "hits": total, "capped": capped,
+                        "page": page})
     return results
+
+
+def summarise(results):
+    latencies = [r["ms"] for r in results]
+    by_kind = {}
+    for kind in sorted({r["kind"] for r in results}):
+        values = [r["ms"] for r in results if r["kind"] == kind]
+        by_kind[kind] = {"p50_ms": round(_percentile(values, 50), 2), "p95_ms": round(_percentile(values, 95), 2)}
+    return {"queries": len(results), "p50_ms": round(_percentile(latencies, 50), 2),
+            "p95_ms": round(_percentile(latencies, 95), 2), "max_ms": round(max(latencies), 2), "by_kind": by_kind}
+
+
+def agreement(ours, exact):
+    """How the bounded ranking's first page compares with exact ranking's, query by query."""
+    same_page = overlap = uncapped = 0
+    for a, b in zip(ours, exact, strict=True):
+        if not a["capped"]:
+            uncapped += 1
+            same_page += a["page"] == b["page"]
+        if b["page"]:
+            overlap += len(set(a["page"]) & set(b["page"])) / len(b["page"])
+    return {"queries_within_window": uncapped, "identical_first_page_when_within_window": same_page,
+            "mean_first_page_overlap_with_exact": round(overlap / len(ours), 3),
+            "queries_over_window": len(ours) - uncapped}
 
 
 def main():
@@ -281,54 +316,79 @@ def main():
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--progress", action="store_true")
     parser.add_argument("--details", action="store_true", help="Also print every query's latency.")
+    parser.add_argument("--no-baseline", action="store_true", help="Skip the exact-ranking baseline.")
+    parser.add_argument("--keep", metavar="DIR", help="Build into DIR and keep it (SQLite file, or the name "
+                        "of the PostgreSQL database in DIR/pg-database) for later --reuse runs.")
+    parser.add_argument("--reuse", metavar="DIR", help="Query the index a --keep run built; no build.")
     args = parser.parse_args()
 
-    tmp = Path(tempfile.mkdtemp(prefix="mizan-search-bench-"))
+    kept = Path(args.reuse or args.keep) if (args.reuse or args.keep) else None
+    if kept:
+        kept.mkdir(parents=True, exist_ok=True)
+    tmp = kept or Path(tempfile.mkdtemp(prefix="mizan-search-bench-"))
+    if args.reuse:
+        state = json.loads((kept / "state.json").read_text())
+        args.backend, args.n = state["backend"], state["n"]
+        os.environ["MIZAN_BENCH_PG_NAME"] = state.get("pg_name", "")
     pg_name = setup_environment(args, tmp)
     try:
         import django
 
         django.setup()
+        from django.conf import settings
         from django.core.management import call_command
         from django.db import connection
         from django.utils import translation
 
         translation.activate("ar")
-        call_command("migrate", verbosity=0, interactive=False)
-        user, organisation, texts, timings, build_seconds = build(args)
-        sizes = index_size()
+        if args.reuse:
+            from django.contrib.auth import get_user_model
+
+            user = get_user_model().objects.get(username="bench")
+            build_report = state["build"]
+            texts = json.loads((kept / "texts.json").read_text())
+        else:
+            call_command("migrate", verbosity=0, interactive=False)
+            user, _organisation, texts, timings, build_seconds = build(args)
+            build_report = {
+                "build_seconds": round(build_seconds, 1), "build_docs_per_second": round(args.n / build_seconds),
+                "build_breakdown_s": {key: round(value, 1) for key, value in sorted(timings.items())},
+                **index_size(),
+            }
+            if kept:
+                (kept / "texts.json").write_text(json.dumps(texts, ensure_ascii=False))
+                (kept / "state.json").write_text(json.dumps({"backend": args.backend, "n": args.n,
+                                                             "pg_name": pg_name or "", "build": build_report}))
         queries = make_queries(texts, args.seed, args.queries)
-        run_queries(user, queries[:20])  # warm-up: connection, statement caches
+        run_queries(user, queries[:20])  # warm-up: connection, statement and page caches
         results = run_queries(user, queries)
-        latencies = [r["ms"] for r in results]
-        by_kind = {}
-        for kind in sorted({r["kind"] for r in results}):
-            values = [r["ms"] for r in results if r["kind"] == kind]
-            by_kind[kind] = {"p50_ms": round(_percentile(values, 50), 2), "p95_ms": round(_percentile(values, 95), 2)}
         report = {
             "backend": connection.vendor, "n": args.n, "organisation_share_searched": SHARES[0],
-            "workers_for_analysis": args.workers,
-            "build_seconds": round(build_seconds, 1), "build_docs_per_second": round(args.n / build_seconds),
-            "build_breakdown_s": {key: round(value, 1) for key, value in sorted(timings.items())},
-            **sizes,
-            "queries": len(results),
-            "p50_ms": round(_percentile(latencies, 50), 2), "p95_ms": round(_percentile(latencies, 95), 2),
-            "max_ms": round(max(latencies), 2),
-            "by_kind": by_kind,
+            "workers_for_analysis": args.workers, **build_report,
+            "rank_window": settings.MIZAN_SEARCH_RANK_WINDOW,
+            **summarise(results),
             "median_hits": sorted(r["hits"] for r in results)[len(results) // 2],
-            "measured": "cases_for + filter_cases + filter + order_by_relevance + count() + first page of 25",
+            "measured": "cases_for + filter + engine.ranked + count() + first page of 25 (loaded cases)",
             "python": platform.python_version(), "cpus": os.cpu_count(),
         }
+        if not args.no_baseline:
+            run_queries(user, queries[:20], exact=True)
+            exact = run_queries(user, queries, exact=True)
+            report["baseline_exact_ranking"] = {
+                **summarise(exact), "median_hits": sorted(r["hits"] for r in exact)[len(exact) // 2],
+                "measured": "cases_for + filter + filter_cases + order_by_relevance + count() + first page of 25"}
+            report["agreement_with_exact"] = agreement(results, exact)
         if args.details:
-            report["details"] = [{**r, "ms": round(r["ms"], 2)} for r in results]
+            report["details"] = [{**r, "ms": round(r["ms"], 2), "page": len(r["page"])} for r in results]
         print(json.dumps(report, ensure_ascii=False, indent=2))
     finally:
         from django.db import connections
 
         connections.close_all()
-        if pg_name:
+        if pg_name and not kept:
             drop_database(args, pg_name)
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not kept:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

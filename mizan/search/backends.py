@@ -9,9 +9,21 @@ user input reaches the database as bound parameters: the MATCH / to_tsquery text
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Expression, F, FloatField
+from django.db.models import (
+    BooleanField,
+    Exists,
+    Expression,
+    F,
+    FloatField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.expressions import RawSQL
 
-from .models import FIELDS, FTS5_WEIGHTS
+from mizan.complaints.models import Case
+
+from .models import FIELDS, FTS5_WEIGHTS, IndexRow, SearchDocument
 from .query import NO_MATCH_TERM, to_fts5, to_tsquery
 
 SIMILAR_TERMS = 15  # the rarest narrative terms of a case make its "similar cases" query
@@ -42,12 +54,39 @@ class _Correlated(Expression):
         return "(" + self.template.format(pk=pk_sql) + ")", [*self.params, *pk_params]
 
 
+def _passing(queryset: QuerySet, outer: str) -> Exists:
+    """EXISTS: the outer index row's case is in `queryset` (the user's scope and filters)."""
+    return Exists(queryset.order_by().values("pk").filter(pk=OuterRef(outer)))
+
+
+def _received(outer: str) -> Subquery:
+    """The outer index row's case's arrival time (the tie-break of equal scores)."""
+    return Subquery(Case.objects.filter(pk=OuterRef(outer)).values("received_at")[:1])
+
+
 class SQLiteBackend:
     vendor = "sqlite"
     _bm25 = "bm25(search_fts, " + ", ".join(str(FTS5_WEIGHTS[f]) for f in FIELDS) + ")"
 
     def compile(self, node) -> str:
         return to_fts5(node)
+
+    def window(self, queryset: QuerySet, expression: str, limit: int,
+               organisation_id: int | None = None) -> list[tuple]:
+        """(case id, score, received_at) of the newest `limit` matches of `expression` that are in `queryset`.
+
+        FTS5 walks the match's rowids newest first (no sort), each candidate is checked against
+        the case filters by primary key, and bm25 is computed only for the rows returned: the
+        cost is bounded by `limit`, not by how common the words are.
+        """
+        rows = (IndexRow.objects
+                .filter(RawSQL("search_fts MATCH %s", [expression], output_field=BooleanField()))  # noqa: S611
+                .filter(_passing(queryset, "rowid"))
+                .annotate(score=RawSQL(f"-{self._bm25}", [], output_field=FloatField()),  # noqa: S611
+                          received=_received("rowid"))
+                .order_by("-rowid")
+                .values_list("rowid", "score", "received")[:limit])
+        return list(rows)
 
     def ids_sql(self, expression: str, organisation_id: int | None) -> tuple[str, list]:
         if organisation_id is None:
@@ -67,22 +106,29 @@ class SQLiteBackend:
 
     def similar_sql(self, *, case_id: int, organisation_id: int, terms: list[str], limit: int):
         placeholders = ", ".join(["%s"] * len(terms))
+        # The rarest of the case's narrative terms (FTS5's vocabulary counts every organisation)
+        # that another case of the same organisation also holds: a term shared only with another
+        # organisation's copy of the complaint would find nothing and must not take a place.
+        # Terms are letters and digits only (`query.clean_term`), so quoting them is enough.
         # Only constants and placeholders are formatted in; every value is a bound parameter.
         sql = f"""
             WITH pick AS (
-                SELECT term FROM search_vocab
+                SELECT term FROM search_vocab v
                 WHERE col = 'narrative' AND term IN ({placeholders}) AND doc > 1
+                  AND EXISTS (SELECT 1 FROM search_fts CROSS JOIN complaints_case o ON o.id = search_fts.rowid
+                              WHERE search_fts MATCH 'narrative : "' || v.term || '"'
+                                AND o.organisation_id = %s AND o.id <> %s)
                 ORDER BY doc, term LIMIT {SIMILAR_TERMS}
             )
             SELECT c.id, c.reference, c.status, c.received_at, -{self._bm25} AS score
-            FROM search_fts JOIN complaints_case c ON c.id = search_fts.rowid
+            FROM search_fts CROSS JOIN complaints_case c ON c.id = search_fts.rowid
             WHERE search_fts MATCH (
                 SELECT 'narrative : (' || coalesce(group_concat('"' || term || '"', ' OR '), %s) || ')'
                 FROM pick)
               AND c.organisation_id = %s AND c.id <> %s
             ORDER BY score DESC, c.received_at DESC, c.id DESC
             LIMIT %s"""  # noqa: S608
-        return sql, [*terms, f'"{NO_MATCH_TERM}"', organisation_id, case_id, limit]
+        return sql, [*terms, organisation_id, case_id, f'"{NO_MATCH_TERM}"', organisation_id, case_id, limit]
 
     def refresh(self) -> None:
         """Rebuild the FTS5 index from `search_document` and merge its segments."""
@@ -97,6 +143,25 @@ class PostgresBackend:
     def compile(self, node) -> str:
         return to_tsquery(node)
 
+    def window(self, queryset: QuerySet, expression: str, limit: int,
+               organisation_id: int | None = None) -> list[tuple]:
+        """(case id, score, received_at) of the newest `limit` matches in `queryset` (see SQLiteBackend.window):
+        PostgreSQL either walks the primary key backwards testing each vector, or takes the GIN
+        index's matches and keeps the top `limit` ids, whichever its statistics say is cheaper."""
+        documents = SearchDocument.objects.all()
+        if organisation_id is not None:
+            documents = documents.filter(organisation_id=organisation_id)
+        rows = (documents
+                .filter(RawSQL("vector @@ to_tsquery('simple', %s)", [expression],  # noqa: S611
+                               output_field=BooleanField()))
+                .filter(_passing(queryset, "case_id"))
+                .annotate(score=RawSQL("ts_rank_cd(vector, to_tsquery('simple', %s))", [expression],  # noqa: S611
+                                       output_field=FloatField()),
+                          received=_received("case_id"))
+                .order_by("-case_id")
+                .values_list("case_id", "score", "received")[:limit])
+        return list(rows)
+
     def ids_sql(self, expression: str, organisation_id: int | None) -> tuple[str, list]:
         sql = "SELECT case_id FROM search_document WHERE vector @@ to_tsquery('simple', %s)"
         if organisation_id is None:
@@ -109,14 +174,16 @@ class PostgresBackend:
 
     def similar_sql(self, *, case_id: int, organisation_id: int, terms: list[str], limit: int):
         # Only constants and placeholders are formatted in; every value is a bound parameter.
-        # Rarity from the GIN index: how many narratives (weight B) hold each term, counted up to
-        # DF_CAP so that common words cost little. Terms only this case holds cannot find others.
+        # Rarity from the GIN index: how many narratives (weight B) of the organisation hold each
+        # term, counted up to DF_CAP so that common words cost little. Terms only this case holds
+        # (in its organisation) cannot find others.
         sql = f"""
             WITH candidate AS (SELECT DISTINCT unnest(%s::text[]) AS term),
             frequency AS (
                 SELECT term, (SELECT count(*) FROM (
                     SELECT 1 FROM search_document f
-                    WHERE f.vector @@ to_tsquery('simple', quote_literal(term) || ':B') LIMIT {DF_CAP}) x) AS n
+                    WHERE f.vector @@ to_tsquery('simple', quote_literal(term) || ':B') AND f.organisation_id = %s
+                    LIMIT {DF_CAP}) x) AS n
                 FROM candidate),
             pick AS (SELECT term FROM frequency WHERE n > 1 ORDER BY n, term LIMIT {SIMILAR_TERMS}),
             q AS (SELECT to_tsquery('simple', coalesce(string_agg(quote_literal(term) || ':B', ' | '),
@@ -126,7 +193,7 @@ class PostgresBackend:
             WHERE d.vector @@ q.tsq AND d.organisation_id = %s AND d.case_id <> %s
             ORDER BY score DESC, c.received_at DESC, c.id DESC
             LIMIT %s"""  # noqa: S608
-        return sql, [terms, NO_MATCH_TERM, organisation_id, case_id, limit]
+        return sql, [terms, organisation_id, NO_MATCH_TERM, organisation_id, case_id, limit]
 
     def refresh(self) -> None:
         """Nothing to do: the tsvector column is generated from the document row itself."""

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from django.conf import settings
 from django.db.models import Case as CaseWhen
 from django.db.models import F, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
@@ -25,7 +26,7 @@ from mizan.complaints.access import cases_for
 from mizan.lib.digits import to_ascii_digits
 
 from .backends import get_backend
-from .query import Parsed, parse, split_exclusions
+from .query import EVERY_DOCUMENT_TERM, And, Match, Parsed, parse, split_exclusions
 
 MAX_QUERY = 200
 _REFERENCE_LIKE = re.compile(r"(?=.*[0-9-])[A-Z0-9][A-Z0-9-]*")  # "EG-2026-000123" or a piece of it
@@ -140,10 +141,92 @@ def order_by_relevance(queryset: QuerySet, q) -> QuerySet:
         F("search_rank").desc(nulls_last=True), "-received_at", "-id")
 
 
-def search_cases(user, q) -> QuerySet:
+class SearchResults:
+    """The cases a search found, best match first, as a sequence that `Paginator` can page.
+
+    Holds the ordered ids only (at most the rank window); a slice loads its cases through the
+    base queryset, so `select_related` / `prefetch_related` / annotations set on it apply.
+    `capped`: more cases matched than the window holds; `count()` is then the window's size and
+    the list holds the best matches among the newest ones.
+    """
+
+    ordered = True
+
+    def __init__(self, queryset: QuerySet, ids: list[int], *, capped: bool = False, window: int = 0):
+        self.queryset = queryset
+        self.ids = ids
+        self.capped = capped
+        self.window = window
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def _load(self, ids: list[int]) -> list:
+        found = {case.pk: case for case in self.queryset.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._load(self.ids[index])
+        return self._load([self.ids[index]])[0]
+
+    def __iter__(self):
+        for start in range(0, len(self.ids), 500):
+            yield from self._load(self.ids[start:start + 500])
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+
+def rank_window() -> int:
+    return max(1, int(getattr(settings, "MIZAN_SEARCH_RANK_WINDOW", 10_000)))
+
+
+def ranked(queryset: QuerySet, q, *, user=None, reference_lookup: str = "istartswith"):
+    """The cases of `queryset` that `q` finds, best first: a `SearchResults`.
+
+    `queryset` holds the user's scope and every other filter, but not the text (the search
+    applies it here). Cost is bounded whatever the words: the full-text index yields the newest
+    matches that pass the filters, up to the rank window, with their scores (bm25 on SQLite,
+    ts_rank_cd on PostgreSQL); those are sorted best first (ties: newest arrival first, as
+    `order_by_relevance`). A query of exclusions only has nothing to rank: it is every other
+    case, newest first, through the term every document holds.
+    """
+    search = prepare(q)
+    if not search.active:
+        return queryset.order_by("-received_at", "-id")
+    organisation_id = _organisation_id(user)
+    if user is not None and organisation_id is None:
+        return queryset.none()
+    positive, _negative = search.expressions
+    node = search.parsed.node
+    if node is not None and positive is None:  # exclusions only: every other case, newest first
+        node = And((Match(((EVERY_DOCUMENT_TERM,),)), *(node.children if isinstance(node, And) else (node,))))
+    window = rank_window()
+    backend = get_backend()
+    rows = backend.window(queryset, backend.compile(node), window + 1, organisation_id) if node is not None else []
+    capped = len(rows) > window
+    scores: dict[int, float] = {pk: float(score) if positive is not None else 0.0 for pk, score, _at in rows[:window]}
+    received = {pk: at.timestamp() for pk, _score, at in rows[:window]}
+    if search.reference:
+        by_reference = queryset.filter(**{f"reference__{reference_lookup}": search.reference})
+        for pk, reference, at in by_reference.order_by("-id").values_list("pk", "reference", "received_at")[:window]:
+            received[pk] = at.timestamp()
+            if reference == search.reference:
+                scores[pk] = EXACT_REFERENCE_RANK
+            else:
+                scores.setdefault(pk, float("-inf"))  # a reference prefix without the words: after them
+    ids = sorted(scores, key=lambda pk: (-scores[pk], -received[pk], -pk))[:window]
+    return SearchResults(queryset, ids, capped=capped or len(scores) > window, window=window)
+
+
+def search_cases(user, q):
     """The cases `user` may see that `q` finds, best match first (none for an empty query)."""
     search = prepare(q)
     cases = cases_for(user)
     if not search.active:
         return cases.none()
-    return order_by_relevance(filter_cases(cases, search, user=user), search)
+    return ranked(cases, search, user=user)

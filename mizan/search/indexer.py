@@ -23,7 +23,7 @@ from django.db.models import Prefetch
 from mizan.complaints.models import Allegation, Case, CaseCategory, CaseMessage
 
 from .models import FIELDS, SearchDocument
-from .query import clean_term, document_terms
+from .query import EVERY_DOCUMENT_TERM, clean_term, document_terms
 
 LANGS = ("ar", "en", "fr")
 _SERIAL = re.compile(r"(\d+)$")
@@ -59,7 +59,8 @@ def _unique(texts: Iterable[str]) -> list[str]:
 
 def reference_terms(reference: str) -> str:
     """The reference's words ("eg 2026 000123"), run together ("eg2026000123"), and its serial
-    number without leading zeros ("123"), so any of the ways staff type it finds the case."""
+    number without leading zeros ("123"), so any of the ways staff type it finds the case; and
+    the term every document holds (`query.EVERY_DOCUMENT_TERM`)."""
     terms = document_terms(reference)
     compact = clean_term(reference.lower())
     if compact:
@@ -67,6 +68,7 @@ def reference_terms(reference: str) -> str:
     serial = _SERIAL.search(reference)
     if serial and serial.group(1).lstrip("0"):
         terms.append(serial.group(1).lstrip("0"))
+    terms.append(EVERY_DOCUMENT_TERM)
     return " ".join(dict.fromkeys(terms))
 
 

@@ -40,3 +40,18 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"search document of case {self.case_id}"
+
+
+class IndexRow(models.Model):
+    """A row of SQLite's FTS5 index `search_fts` (rowid = case id), declared only so that the
+    ORM can compose a MATCH with the desk's filters (`backends.SQLiteBackend.window`). Not
+    managed: migration 0001 creates the virtual table, on SQLite only; never written."""
+
+    rowid = models.BigIntegerField(primary_key=True, db_column="rowid")
+
+    class Meta:
+        managed = False
+        db_table = "search_fts"
+
+    def __str__(self) -> str:
+        return f"index row {self.rowid}"

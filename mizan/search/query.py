@@ -36,6 +36,10 @@ QUOTES = frozenset(OPEN_QUOTES + CLOSE_QUOTES)
 # A token FTS5's unicode61 tokenizer keeps (private-use characters are token characters) but
 # that `clean_term` can never produce: matching it matches nothing.
 NO_MATCH_TERM = "\ue000"
+# A term every search document holds (in its reference field), so that a query of exclusions
+# only ("-word") is still one full-text query: EVERY_DOCUMENT_TERM NOT word. Letters and digits
+# (one token in FTS5 and in PostgreSQL's parser); typed in the box it is ignored, not matched.
+EVERY_DOCUMENT_TERM = "0every0"
 
 
 # --- the tree ----------------------------------------------------------------------------------
@@ -115,6 +119,8 @@ def _is_latin(term: str) -> bool:
 
 def _alternatives(term: str, word: str) -> tuple[str, ...]:
     found = [clean_term(term)]
+    if found[0] == EVERY_DOCUMENT_TERM:
+        return ()
     if _is_latin(found[0]):
         found += [clean_term(stem(word, "fr")), clean_term(stem(word, "en"))]
     return tuple(dict.fromkeys(t for t in found if t))

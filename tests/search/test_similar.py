@@ -71,3 +71,13 @@ def test_similar_cases_is_one_query(staff, story, django_assert_num_queries):
         result = similar_cases(staff["officer"], case)
 
     assert len(result) == 1
+
+
+def test_similar_cases_not_hidden_by_another_organisations_copy(staff, story, other_story):
+    case = story("صعقوني بالكهرباء في قسم الدقي وعلقوني من ذراعي وحرموني من النوم ثلاثة أيام")
+    close = story("صعقوه بالكهرباء في قسم الدقي")
+    # the same complaint sent to the other organisation too: its words are then "rare" overall
+    other_story("صعقوني بالكهرباء في قسم الدقي وعلقوني من ذراعي وحرموني من النوم ثلاثة أيام")
+    fillers(story)
+
+    assert refs(similar_cases(staff["officer"], case)) == [close.reference]
