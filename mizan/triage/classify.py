@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from .lexicon import CATEGORY_CODES, CategoryGuess, LexiconClassifier
+from .lexicon import CATEGORY_CODES, CategoryGuess, LexiconClassifier, TextAnalysis, analyse_text
 from .models import TriageModel
 from .registry import ModelIntegrityError, load_model
 
@@ -37,14 +37,17 @@ def active_model(organisation) -> tuple[TriageModel, object] | None:
         return None
 
 
-def predict_categories(text: str, organisation=None) -> list[CategoryGuess]:
+def predict_categories(text: str | TextAnalysis, organisation=None) -> list[CategoryGuess]:
     """Categories suggested for `text` (top-level codes), best first, with confidence,
-    trigger words and source ("lexicon" or "model:<version id>")."""
+    trigger words and source ("lexicon" or "model:<version id>"). `text` may be the
+    `TextAnalysis` the rest of the triage run shares."""
     found = active_model(organisation)
     if found is None:
         return _lexicon.predict(text)
+    prepared = analyse_text(text)
     row, model = found
     known = set(model.labels)
-    guesses = [dataclasses.replace(guess, source=row.source) for guess in model.guesses(text)]
-    guesses += [guess for guess in _lexicon.predict(text) if guess.code not in known and guess.code in CATEGORY_CODES]
+    guesses = [dataclasses.replace(guess, source=row.source) for guess in model.guesses(prepared.text)]
+    guesses += [guess for guess in _lexicon.predict(prepared)
+                if guess.code not in known and guess.code in CATEGORY_CODES]
     return sorted(guesses, key=lambda guess: (-guess.confidence, guess.code))

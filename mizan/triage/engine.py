@@ -14,7 +14,7 @@ from django.db import transaction
 from mizan.complaints.models import Case, Urgency
 
 from .classify import predict_categories
-from .lexicon import detect_urgency
+from .lexicon import TextAnalysis, analyse_text, detect_urgency
 from .models import Suggestion
 from .privacy import store_pii_spans
 from .related import REASON_SOURCE, find_related, store_signature
@@ -36,10 +36,10 @@ def _root_codes(case: Case) -> set[str]:
     return codes
 
 
-def _category_suggestions(case: Case) -> dict:
+def _category_suggestions(case: Case, text: TextAnalysis) -> dict:
     present = _root_codes(case)
     wanted = {}
-    for guess in predict_categories(case.narrative, case.organisation):
+    for guess in predict_categories(text, case.organisation):
         # A category already on the case needs no decision; "other" is the fallback, not a finding.
         if guess.code in present or guess.code == "other":
             continue
@@ -50,8 +50,8 @@ def _category_suggestions(case: Case) -> dict:
     return wanted
 
 
-def _urgency_suggestion(case: Case) -> dict:
-    signals = detect_urgency(case.narrative)
+def _urgency_suggestion(case: Case, text: TextAnalysis) -> dict:
+    signals = detect_urgency(text)
     if not signals:
         return {}
     level = signals[0].level
@@ -65,8 +65,8 @@ def _urgency_suggestion(case: Case) -> dict:
     }}
 
 
-def _link_suggestions(case: Case) -> dict:
-    sig = store_signature(case)
+def _link_suggestions(case: Case, text: TextAnalysis) -> dict:
+    sig = store_signature(case, text)
     by_case: dict[int, dict] = {}
     for item in find_related(case, sig):
         other = item.case
@@ -100,7 +100,10 @@ def run_triage(case_id: int) -> dict:
     case = Case.objects.select_related("organisation").filter(pk=case_id).first()
     if case is None:
         return {"case": case_id, "missing": True}
-    wanted = {**_category_suggestions(case), **_urgency_suggestion(case), **_link_suggestions(case)}
+    # The narrative is normalised and tokenised once for categories, urgency and MinHash.
+    text = analyse_text(case.narrative)
+    wanted = {**_category_suggestions(case, text), **_urgency_suggestion(case, text),
+              **_link_suggestions(case, text)}
     pii = store_pii_spans(case)
     counts = {"case": case_id, "created": 0, "updated": 0, "superseded": 0, "kept": 0, "pii_spans": pii}
     with transaction.atomic():

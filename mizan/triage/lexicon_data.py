@@ -24,6 +24,9 @@ Conventions the matcher relies on:
 - A few Maghrebi terms written in Latin letters (hogra, harraga) sit in the French lists because
   that is where they occur: in French-language complaints from the Maghreb.
 - `other` is the fallback and deliberately has no terms.
+- Where a light stem is shared with an unrelated common word, the entry is guarded rather than
+  dropped: `OTHER_WORD_ENDINGS` (at the end of this file) names the endings of the other word,
+  and one-word entries whose stemming cuts a ب/ك/ل ask for that letter in the text.
 """
 
 CATEGORY_TERMS: dict[str, dict[str, list[str]]] = {
@@ -1463,3 +1466,31 @@ NEGATIONS: dict[str, list[str]] = {
         "neither", "nor",
     ],
 }
+
+# Entry words whose light stem is also the stem of a common word with another meaning, with the
+# endings that make the text's word that other word. The ending is what the text's word has
+# after the shared stem once its article, conjunction and preposition are set aside; "" is the
+# bare stem. Such a word in any entry (alone or in a phrase) does not match a text word with one
+# of these endings; every other form still does.
+OTHER_WORD_ENDINGS: dict[str, tuple[str, ...]] = {
+    # عيل "kid" (Egyptian: العيل، لسه عيل) — عيلة، العيلة، عيلتي "family" (Egyptian, Levantine).
+    "عيل": ("ة", "ه", "ت"),
+    # مرحّل "deported" (مرحلين، المرحلين) — المرحلة "the stage", مرحلتين "two stages".
+    "مرحل": ("ة", "ه", "ت"),
+    # عنصري، عنصرية "racist, racism" — العنصر "the agent" (Levantine for a security man),
+    # عنصر أمن "a security man", عنصره "its element".
+    "عنصري": ("", "ه"),
+    "عنصرية": ("", "ه"),
+}
+
+# The conjunction/preposition letters ب، ك، ل at the start of a word are sometimes the word's own
+# first letter (كهربوه "they electrocuted him", بضاعتي "my goods", كفيف "blind"); the light
+# stemmer cannot tell and cuts them, so كهربوه meets هرب "fled" (هربت، هربوا) and بضاعتي meets
+# ضاع "got lost". A ONE-WORD entry whose stemming cut such a letter therefore matches a text word
+# only if that word has the same letter before the stem (كهربوني، وكهربوها). Not for the dialect
+# present marker ب/ك before a verb's ي/ت/ن/ا (بيضربوه، كيضربوه): the MSA and Gulf forms without it
+# (يضربوه) are the same verb. In the text, the article counts for ل: Maghrebi writes the article
+# as ل (لحريك = الحريك).
+ROOT_LETTER_CLITICS = "بكل"
+PRESENT_MARKERS = "بك"
+IMPERFECT_PREFIXES = "يتنا"

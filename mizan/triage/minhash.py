@@ -27,6 +27,7 @@ __all__ = [
     "from_bytes",
     "near_duplicate_pairs",
     "signature",
+    "signature_of_shingles",
     "to_bytes",
 ]
 
@@ -44,20 +45,33 @@ _rng = np.random.default_rng(20260101)
 _A = _rng.integers(1, 1 << 29, size=NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, 1 << 60, size=NUM_PERM, dtype=np.uint64)
 _EMPTY = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
+_PRIME_U64 = np.uint64(_PRIME)
+_MAX_HASH_U64 = np.uint64(_MAX_HASH)
 
 
-def _hash32(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=4).digest(), "little")
+def _hashes(grams) -> np.ndarray:
+    """The 32-bit hash of every shingle (its 4-byte BLAKE2b digest read little-endian), as
+    uint64: the digests are joined and read by numpy in one go rather than turned into Python
+    ints one by one."""
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(gram.encode("utf-8"), digest_size=4).digest() for gram in grams])
+    return np.frombuffer(digests, dtype="<u4").astype(np.uint64)
 
 
 def signature(text: str) -> np.ndarray:
     """128 MinHash values (uint64) of the text's 5-shingles; all-max for an empty text."""
-    grams = shingles(text, SHINGLE_SIZE)
+    return signature_of_shingles(shingles(text, SHINGLE_SIZE))
+
+
+def signature_of_shingles(grams: set[str]) -> np.ndarray:
+    """`signature` from the shingles already made (`shingles(text, SHINGLE_SIZE)`)."""
     if not grams:
         return _EMPTY.copy()
-    values = np.fromiter((_hash32(g) for g in grams), dtype=np.uint64, count=len(grams))
-    hashed = (values[:, None] * _A[None, :] + _B[None, :]) % np.uint64(_PRIME)
-    return (hashed & np.uint64(_MAX_HASH)).min(axis=0)
+    hashed = np.multiply(_hashes(grams)[:, None], _A[None, :])
+    hashed += _B[None, :]
+    hashed %= _PRIME_U64
+    hashed &= _MAX_HASH_U64
+    return hashed.min(axis=0)
 
 
 def estimated_jaccard(first: np.ndarray, second: np.ndarray) -> float:
@@ -68,11 +82,11 @@ def estimated_jaccard(first: np.ndarray, second: np.ndarray) -> float:
 
 def band_keys(sig: np.ndarray) -> list[str]:
     """One short key per band: its index and a hash of its rows (equal bands, equal keys)."""
-    keys = []
-    for band in range(BANDS):
-        rows = sig[band * ROWS : (band + 1) * ROWS].astype("<u8").tobytes()
-        keys.append(f"{band:02d}{hashlib.blake2b(rows, digest_size=8).hexdigest()}")
-    return keys
+    data = sig.astype("<u8").tobytes()
+    size = ROWS * 8
+    blake2b = hashlib.blake2b
+    return [f"{band:02d}{blake2b(data[band * size : (band + 1) * size], digest_size=8).hexdigest()}"
+            for band in range(BANDS)]
 
 
 def to_bytes(sig: np.ndarray) -> bytes:

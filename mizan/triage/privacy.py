@@ -1,8 +1,11 @@
 """Personal data inside free text (narratives, messages): where it is, and masked copies.
 
-Only offsets and the kind are stored (PiiSpan), never the value. Masking uses the stored spans;
-for text triage has not scanned yet it detects on the spot, so an export made before the
-background task ran is masked all the same.
+Only offsets and the kind are stored (PiiSpan), never the value. The narrative is scanned by
+the triage run; a message or internal note is scanned when it is written, in the same
+transaction (`store_message_pii`, called by the complaints domain functions), so there is no
+moment at which a committed message has no spans and nothing to lose if a process stops.
+Masking uses the stored spans; for text that was never scanned (rows written before scanning on
+write existed) it detects on the spot, so an export is masked all the same.
 """
 
 from __future__ import annotations
@@ -14,25 +17,50 @@ from mizan.lib.pii import PIIMatch, find_pii, redact
 
 from .models import PiiSpan
 
-__all__ = ["MASK", "redacted_message", "redacted_narrative", "store_pii_spans"]
+__all__ = ["MASK", "redacted_message", "redacted_narrative", "store_message_pii", "store_pii_spans"]
 
 MASK = "▇▇▇"
 
 
-def store_pii_spans(case: Case) -> int:
-    """Scan the narrative and every message of `case`; replace its stored spans. Returns how many."""
-    spans = [
-        PiiSpan(case=case, source=PiiSpan.Source.NARRATIVE, source_id=None, kind=m.kind, start=m.start, end=m.end)
-        for m in find_pii(case.narrative)
+def _message_spans(case_id: int, message_id: int, body: str) -> list[PiiSpan]:
+    return [
+        PiiSpan(case_id=case_id, source=PiiSpan.Source.MESSAGE, source_id=message_id, kind=m.kind,
+                start=m.start, end=m.end)
+        for m in find_pii(body)
     ]
-    for message_id, body in CaseMessage.objects.filter(case=case).values_list("pk", "body"):
-        spans += [
-            PiiSpan(case=case, source=PiiSpan.Source.MESSAGE, source_id=message_id, kind=m.kind,
-                    start=m.start, end=m.end)
-            for m in find_pii(body)
-        ]
+
+
+def store_pii_spans(case: Case) -> int:
+    """Scan the narrative and every message of `case`; replace its stored spans. Returns how many.
+
+    Reads under the case's row lock (the lock `post_message` and the other message-writing
+    domain functions take), so a message written meanwhile is either read here or writes its
+    own spans after this replacement, never lost between the two.
+    """
     with transaction.atomic():
-        PiiSpan.objects.filter(case=case).delete()
+        narrative = Case.objects.select_for_update().filter(pk=case.pk).values_list("narrative", flat=True).first()
+        if narrative is None:
+            return 0
+        spans = [
+            PiiSpan(case_id=case.pk, source=PiiSpan.Source.NARRATIVE, source_id=None, kind=m.kind,
+                    start=m.start, end=m.end)
+            for m in find_pii(narrative)
+        ]
+        for message_id, body in CaseMessage.objects.filter(case_id=case.pk).values_list("pk", "body"):
+            spans += _message_spans(case.pk, message_id, body)
+        PiiSpan.objects.filter(case_id=case.pk).delete()
+        PiiSpan.objects.bulk_create(spans)
+    return len(spans)
+
+
+def store_message_pii(message: CaseMessage) -> int:
+    """Scan one message (or internal note) and replace its stored spans; returns how many.
+
+    Meant to run inside the transaction that writes the message, which holds the case's row lock.
+    """
+    spans = _message_spans(message.case_id, message.pk, message.body)
+    with transaction.atomic():
+        PiiSpan.objects.filter(case_id=message.case_id, source=PiiSpan.Source.MESSAGE, source_id=message.pk).delete()
         PiiSpan.objects.bulk_create(spans)
     return len(spans)
 

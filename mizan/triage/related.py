@@ -19,7 +19,17 @@ from django.db.models import Q
 from mizan.complaints.models import Case, Person
 from mizan.lib.arabic import normalise
 
-from .minhash import NEAR_DUPLICATE, band_keys, estimated_jaccard, from_bytes, signature, to_bytes
+from .lexicon import TextAnalysis
+from .minhash import (
+    NEAR_DUPLICATE,
+    SHINGLE_SIZE,
+    band_keys,
+    estimated_jaccard,
+    from_bytes,
+    signature,
+    signature_of_shingles,
+    to_bytes,
+)
 from .models import CaseSignature, SignatureBand
 
 __all__ = ["REASON_SOURCE", "Related", "find_related", "store_signature"]
@@ -42,17 +52,20 @@ class Related:
     score: float
 
 
-def _text_hash(text: str) -> str:
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+def _text_hash(normal: str) -> str:
+    """Of the NORMALISED narrative."""
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def store_signature(case: Case) -> np.ndarray:
-    """Compute (if the narrative changed) and store the case's signature and band keys."""
-    text_hash = _text_hash(case.narrative)
+def store_signature(case: Case, text: TextAnalysis | None = None) -> np.ndarray:
+    """Compute (if the narrative changed) and store the case's signature and band keys.
+    `text` is the triage run's analysis of the narrative, if it has one."""
+    normal = text.normal if text is not None else normalise(case.narrative)
+    text_hash = _text_hash(normal)
     existing = CaseSignature.objects.filter(case_id=case.pk).first()
     if existing is not None and existing.text_hash == text_hash:
         return from_bytes(existing.signature)
-    sig = signature(case.narrative)
+    sig = signature_of_shingles(text.shingles(SHINGLE_SIZE)) if text is not None else signature(case.narrative)
     with transaction.atomic():
         CaseSignature.objects.update_or_create(
             case_id=case.pk,

@@ -64,7 +64,7 @@ def decide_suggestion(*, actor, suggestion: Suggestion, accept: bool, expected_v
     if member is None or member.organisation_id != case.organisation_id or not can(actor, "edit_case"):
         raise NotAllowed(_("You are not allowed to do this."))
     with transaction.atomic():
-        locked = Case.objects.select_for_update().select_related("organisation").get(pk=case.pk)
+        locked = Case.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=case.pk)
         if accept and expected_version is not None and locked.version != expected_version:
             raise _stale()
         current = Suggestion.objects.select_for_update().get(pk=suggestion.pk)

@@ -13,8 +13,8 @@ def triage_case(case_id: int) -> dict:
 
 @task()
 def scan_case_pii(case_id: int) -> int:
-    """Re-scan a case's narrative and messages for personal data (after a new message);
-    returns the number of spans stored."""
+    """Re-scan a case's narrative and messages for personal data and replace its stored spans
+    (messages are also scanned as they are written); returns the number of spans stored."""
     from mizan.complaints.models import Case
 
     from .privacy import store_pii_spans

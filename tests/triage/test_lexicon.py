@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from mizan.triage.classify import predict_categories
-from mizan.triage.lexicon import THRESHOLD, LexiconClassifier, detect_urgency
+from mizan.triage.lexicon import THRESHOLD, LexiconClassifier, analyse_text, detect_urgency
 
 lexicon = LexiconClassifier()
 
@@ -162,3 +162,101 @@ def test_predict_categories_without_model_uses_lexicon(org):
 
     assert [(g.code, g.source) for g in guesses] == [("torture", "lexicon")]
     assert guesses[0].triggers == ("kicked", "punched")
+
+
+# Words that share a stem (or, across French and English, a Snowball stem) with a lexicon entry
+# but mean something else: (text, category it must not suggest, the word as written).
+FALSE_FRIENDS = [
+    # Levantine العنصر "the agent" is not عنصري/عنصرية "racist/racism".
+    ("العنصر عالباب قال بدو مصاري ليطلع أخي من النظارة", "discrimination", "العنصر"),
+    ("وقف عنصر أمن على الحاجز وطلب الهويات", "discrimination", "عنصر"),
+    # English "confess" is not the French "confession" (a person's religion).
+    ("I confess I was afraid to complain earlier", "discrimination", "confess"),
+    # هربت "she fled" is not كهربوه "they electrocuted him" (stemmed هرب once its ك is cut).
+    ("هربت من البيت بعد ما هددني جوزي", "torture", "هربت"),
+    # المرحلة "the stage" is not مرحّل "deported".
+    ("في المرحلة الأولى من التحقيق سألوني عن اسمي", "migrants_trafficking", "المرحلة"),
+    # عيلة "family" is not عيل "kid" (Egyptian).
+    ("عيلتي كلها راحت القسم تسأل عليه", "children", "عيلتي"),
+    ("العيلة كلها قلقانة عليه", "children", "العيلة"),
+    # ضاع "got lost" is not بضاعتي "my goods".
+    ("ضاع حقي ومحدش سأل فيا", "property", "ضاع"),
+    # French "carte" (card) is not the English "cart" of a street vendor.
+    ("Il a confisqué ma carte grise sans raison", "property", "carte"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "word"), FALSE_FRIENDS, ids=[w for _t, _c, w in FALSE_FRIENDS])
+def test_lexicon_false_friend_is_no_evidence(text, code, word):
+    guesses = lexicon.guesses(text)  # every category with any evidence, below the threshold too
+
+    assert all(word not in guess.triggers for guess in guesses)
+    assert all(word not in trigger for signal in detect_urgency(text) for trigger in signal.triggers)
+    if code != "property":  # "confisqué" is property evidence of its own
+        assert code not in {guess.code for guess in guesses}
+
+
+# The true forms of the same entries still count: (text, category, trigger as written).
+TRUE_FORMS = [
+    ("رفض الموظف خدمتي وسمعت منه ألفاظ عنصرية", "discrimination", "ألفاظ عنصرية"),
+    ("هذا تصرف عنصري من الموظف", "discrimination", "عنصري"),
+    ("عاملوني بعنصرية في المطار", "discrimination", "بعنصرية"),
+    ("On m'a insulté à cause de ma confession chrétienne", "discrimination", "confession"),
+    ("He was forced to confess at the station", "torture", "forced to confess"),
+    ("الظابط كهربوني في الحجز", "torture", "كهربوني"),
+    ("كهربوها في القسم", "torture", "كهربوها"),
+    ("ضربوه وكهربوه", "torture", "وكهربوه"),
+    ("الخادمة هربت من الكفيل", "migrants_trafficking", "الخادمة هربت"),
+    ("أنا مرحل من السعودية", "migrants_trafficking", "مرحل"),
+    ("المرحلين في المطار من أسبوع", "migrants_trafficking", "المرحلين"),
+    ("ابني في المرحلة الإعدادية", "children", "المرحلة الإعدادية"),
+    ("حبسوا العيل في القسم", "children", "العيل"),
+    ("ده لسه عيل", "children", "عيل"),
+    ("أخذوا بضاعتي من المحل", "property", "بضاعتي"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "trigger"), TRUE_FORMS, ids=[t for _x, _c, t in TRUE_FORMS])
+def test_lexicon_true_form_still_counts(text, code, trigger):
+    assert trigger in guess_for(text, code).triggers
+
+
+def test_urgency_dialect_electrocution_still_raises_ongoing_torture():
+    signals = detect_urgency("لسه بيكهربوه في الحجز")
+
+    assert [(s.code, s.triggers) for s in signals] == [("ongoing_torture", ("بيكهربوه",))]
+
+
+SHARED = [
+    "ضربوني في القسم وكهربوني حتى وقعت على اعتراف، ولسه بيضربوا أخويا لحد دلوقتي",
+    "He was not forced to confess, but they beat him and he is still on hunger strike",
+    "Il a été roué de coups au commissariat et il est détenu au secret depuis lundi",
+    "ما زال يتعرض للضرب المبرح ولم يعرض على النيابة، and no lawyer was allowed",
+]
+
+
+@pytest.mark.parametrize("text", SHARED)
+def test_one_shared_analysis_gives_the_same_guesses_and_signals(text):
+    prepared = analyse_text(text)
+
+    assert detect_urgency(prepared) == detect_urgency(text)
+    assert lexicon.guesses(prepared) == lexicon.guesses(text)
+    assert analyse_text(prepared) is prepared
+
+
+def test_shared_analysis_normalises_the_text_once(monkeypatch):
+    from mizan.triage import lexicon as module
+    from mizan.triage.minhash import SHINGLE_SIZE, signature, signature_of_shingles
+
+    calls = []
+    real = module.normalise_with_map
+    monkeypatch.setattr(module, "normalise_with_map", lambda text: calls.append(text) or real(text))
+    text = SHARED[0]
+
+    prepared = analyse_text(text)
+    lexicon.predict(prepared)
+    detect_urgency(prepared)
+    sig = signature_of_shingles(prepared.shingles(SHINGLE_SIZE))
+
+    assert calls == [text]
+    assert (sig == signature(text)).all()

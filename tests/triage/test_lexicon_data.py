@@ -10,7 +10,7 @@ from functools import cache
 import pytest
 
 from mizan.lib.arabic import analyse, normalise
-from mizan.triage.lexicon_data import CATEGORY_TERMS, NEGATIONS, URGENCY_SIGNALS
+from mizan.triage.lexicon_data import CATEGORY_TERMS, NEGATIONS, OTHER_WORD_ENDINGS, URGENCY_SIGNALS
 
 CATEGORY_CODES = {
     "torture", "arbitrary_detention", "disappearance", "detention_conditions", "due_process",
@@ -150,6 +150,17 @@ def test_negations_cover_the_three_languages():
         "ar": True, "fr": True, "en": True
     }
     assert {"لم", "ما", "مش", "pas", "not"} <= {cue for cues in NEGATIONS.values() for cue in cues}
+
+
+def test_other_word_endings_guard_words_of_arabic_entries():
+    # Each guarded word is a word of some Arabic entry (a stale key would guard nothing), and its
+    # endings are short letter sequences ("" being the bare stem).
+    words = {normalise(word) for by_lang in [*CATEGORY_TERMS.values(), *URGENCY_SIGNALS.values()]
+             for entry in by_lang["ar"] for word in entry.split()}
+    found = {word: normalise(word) in words or normalise("ال" + word) in words for word in OTHER_WORD_ENDINGS}
+    assert found == dict.fromkeys(OTHER_WORD_ENDINGS, True)
+    assert all(isinstance(ending, str) and len(ending) <= 2
+               for endings in OTHER_WORD_ENDINGS.values() for ending in endings)
 
 
 def test_without_is_not_a_negation_cue():

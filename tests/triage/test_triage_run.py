@@ -280,3 +280,111 @@ def test_pii_scan_task_picks_up_new_messages(triaged, staff):
     assert list(PiiSpan.objects.filter(case=case).values_list("source", "source_id", "kind")) == [
         ("message", message.pk, "email")]
     assert scan_case_pii.call(999_999) == 0
+
+
+# --- personal data in messages, stored when the message is written ---------------------------
+
+def message_spans(case):
+    return list(PiiSpan.objects.filter(case=case, source="message").values_list("source_id", "kind", "start", "end"))
+
+
+def test_staff_message_pii_is_stored_when_it_is_written(triaged, staff):
+    case = triaged("احتجزوا أخي", categories=[], **ANON)
+    body = "كلمت أخاه على 01001234567 وبريده omar@example.org"
+
+    message = post_message(actor=staff["officer"], case=case, body=body)  # no triage run after it
+
+    phone, email = body.index("01001234567"), body.index("omar@example.org")
+    assert message_spans(case) == [(message.pk, "phone", phone, phone + 11), (message.pk, "email", email, email + 16)]
+    assert redacted_message(message) == f"كلمت أخاه على {MASK} وبريده {MASK}"
+
+
+def test_internal_note_pii_is_stored_when_it_is_written(triaged, staff):
+    case = triaged("احتجزوا أخي", categories=[], **ANON)
+
+    note = post_message(actor=staff["officer"], case=case, body="رقمه القومي 29001011234567", internal=True)
+
+    assert message_spans(case) == [(note.pk, "national_id", 12, 26)]
+    assert redacted_message(note) == f"رقمه القومي {MASK}"
+
+
+def test_complainant_message_pii_is_stored_when_it_is_written(triaged):
+    from mizan.complaints.services import post_complainant_message
+
+    case = triaged("احتجزوا أخي", categories=[], **ANON)
+
+    message = post_complainant_message(case=case, body="IBAN EG380019000500000000263180002")
+
+    assert message_spans(case) == [(message.pk, "iban", 5, 34)]
+    assert redacted_message(message) == f"IBAN {MASK}"
+
+
+def test_transition_notes_that_become_messages_are_scanned(triaged, staff):
+    from mizan.complaints.models import CaseMessage, Status
+    from mizan.complaints.services import transition_case
+
+    case = triaged("احتجزوا أخي", categories=[], **ANON)
+    officer = staff["officer"]
+    case = transition_case(actor=officer, case=case, to=Status.UNDER_REVIEW, note="الشاكي على 0501234567")
+    case = transition_case(actor=officer, case=case, to=Status.IN_PROGRESS)
+    case = transition_case(actor=officer, case=case, to=Status.AWAITING_COMPLAINANT,
+                           note="أرسل صورة البطاقة إلى mona@example.org")
+
+    internal, question = CaseMessage.objects.filter(case=case).order_by("id")
+    assert (internal.kind, question.kind) == ("internal", "to_complainant")
+    assert [(source_id, kind) for source_id, kind, _s, _e in message_spans(case)] == [
+        (internal.pk, "phone"), (question.pk, "email")]
+    assert redacted_message(question) == f"أرسل صورة البطاقة إلى {MASK}"
+
+
+def test_message_spans_are_written_in_the_message_transaction(triaged, staff):
+    import pytest
+    from django.db import transaction
+
+    from mizan.complaints.models import CaseMessage
+
+    case = triaged("هاتفي 01001234567", categories=[], **ANON)
+    before = list(PiiSpan.objects.filter(case=case).values_list("source", "kind"))
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        post_message(actor=staff["officer"], case=case, body="بريدها mona@example.org")
+        assert len(message_spans(case)) == 1  # visible inside the transaction, with the message
+        raise RuntimeError("the request failed after the message was written")
+
+    assert CaseMessage.objects.filter(case=case).count() == 0
+    assert list(PiiSpan.objects.filter(case=case).values_list("source", "kind")) == before == [("narrative", "phone")]
+
+
+def test_message_without_personal_data_stores_nothing_and_keeps_the_narrative_spans(triaged, staff):
+    case = triaged("هاتفي 01001234567", categories=[], **ANON)
+
+    message = post_message(actor=staff["officer"], case=case, body="سنتابع مع الإدارة يوم الأحد")
+
+    assert message_spans(case) == []
+    assert redacted_message(message) == "سنتابع مع الإدارة يوم الأحد"
+    assert list(PiiSpan.objects.filter(case=case).values_list("source", "kind")) == [("narrative", "phone")]
+
+
+def test_refused_message_stores_no_spans(triaged, staff):
+    import pytest
+
+    from mizan.complaints.errors import NotAllowed
+
+    case = triaged("احتجزوا أخي", categories=[], **ANON)
+
+    for user in (staff["outsider"], staff["auditor"]):
+        with pytest.raises(NotAllowed):
+            post_message(actor=user, case=case, body="هاتفه 01001234567", internal=True)
+
+    assert PiiSpan.objects.filter(case=case).count() == 0
+
+
+def test_triage_rerun_keeps_the_spans_of_messages_written_before(triaged, staff, committed):
+    case = triaged("هاتفي 01001234567", categories=[], **ANON)
+    message = post_message(actor=staff["officer"], case=case, body="بريده omar@example.org", internal=True)
+    written = message_spans(case)
+
+    counts = run_triage(case.pk)
+
+    assert counts["pii_spans"] == 2
+    assert message_spans(case) == written == [(message.pk, "email", 6, 22)]

@@ -7,7 +7,14 @@ from .stem import guess_latin_language, stem_arabic, stem_latin, token_script
 from .stopwords import FRENCH_ONLY, STOPWORDS, is_stopword
 from .tokenise import tokenise_with_spans
 
-__all__ = ["analyse", "analyse_with_offsets", "detect_latin_language", "shingles"]
+__all__ = [
+    "analyse",
+    "analyse_tokens",
+    "analyse_with_offsets",
+    "detect_latin_language",
+    "normalised_shingles",
+    "shingles",
+]
 
 
 def detect_latin_language(tokens: list[str], original: str = "") -> str | None:
@@ -35,7 +42,13 @@ def analyse_with_offsets(text: str, lang: str | None = None) -> list[tuple[str, 
     `lang` ("ar", "fr", "en") chooses the stop-list and stemmer for Latin words; without it the
     language of the Latin words is detected from the whole text, then from each word.
     """
-    tokens = tokenise_with_spans(text)
+    return analyse_tokens(tokenise_with_spans(text), text, lang)
+
+
+def analyse_tokens(tokens: list[tuple[str, int, int]], text: str, lang: str | None = None,
+                   ) -> list[tuple[str, int, int]]:
+    """`analyse_with_offsets` of `text` from its tokens (`tokenise_with_spans(text)`), for a
+    caller that already has them: the text is not normalised and tokenised again."""
     latin_lang = lang if lang in ("fr", "en") else None
     if latin_lang is None:
         latin_lang = detect_latin_language(
@@ -70,9 +83,13 @@ def shingles(text: str, k: int = 5) -> set[str]:
 
     A text shorter than k gives one shingle (itself) so that short texts still compare.
     """
+    return normalised_shingles(normalise(text), k)
+
+
+def normalised_shingles(normal: str, k: int = 5) -> set[str]:
+    """`shingles` of a text that is already normalised (`normalise(text)`)."""
     if k < 1:
         raise ValueError("k must be at least 1")
-    normal = normalise(text)
     if not normal:
         return set()
     if len(normal) <= k:

@@ -252,12 +252,69 @@ def _squeezable(char: str) -> bool:
     return value
 
 
+# Where the output of the translate fast path would still need the whitespace collapse: a
+# leading, trailing or doubled space, or whitespace other than a plain space.
+_SPACING = re.compile(r"^ | $|  |[^\S ]")
+_TRIPLE = re.compile(r"(.)\1\1")
+# Marks that are only ever removed: the harakat from fathatan to sukun, the superscript alef and
+# tatweel. Unlike madda and hamza above/below (U+0653-U+0655) they never compose with the letter
+# before them, so a cluster of a letter and these marks normalises as the letter alone.
+_PLAIN_MARKS = "".join(chr(code) for code in range(0x064B, 0x0653)) + "\u0670" + TATWEEL
+_PLAIN_MARK_SET = frozenset(_PLAIN_MARKS)
+_CLUSTER = re.compile(f"[^{_PLAIN_MARKS}][{_PLAIN_MARKS}]*")
+
+
+def _map_simple(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """`normalise_with_map` of the common text, where every cluster is a character alone or
+    followed by plain marks (harakat, tatweel), every character becomes at most one, and the
+    result needs no whitespace collapse and no elongation squeeze: `str.translate` and a regular
+    expression instead of the loop. None for any other text, which the loop handles."""
+    table: dict[int, str] = {}
+    dropped: list[str] = []
+    marks = False
+    for char in set(text):
+        if char in _PLAIN_MARK_SET:
+            marks = True
+            table[ord(char)] = ""
+            continue
+        if _attached(char):
+            return None
+        out = _cluster(char)
+        if len(out) > 1:
+            return None
+        table[ord(char)] = out
+        if not out:
+            dropped.append(char)
+    normal = text.translate(table)
+    if _SPACING.search(normal) or any(_squeezable(run.group(1)) for run in _TRIPLE.finditer(normal)):
+        return None
+    if marks:
+        # A cluster's span runs over its marks; a cluster whose letter is dropped (a lone
+        # hamza) and marks before the first letter give nothing.
+        gone = frozenset(dropped)
+        spans = [found.span() for found in _CLUSTER.finditer(text) if text[found.start()] not in gone]
+    elif dropped:
+        gone = frozenset(dropped)
+        spans = [(i, i + 1) for i, char in enumerate(text) if char not in gone]
+    else:
+        spans = list(zip(range(len(text)), range(1, len(text) + 1), strict=True))
+    return normal, spans
+
+
 def normalise_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
     """Normalise `text` and return, for each output character, its (start, end) in `text`.
 
     Every span is non-empty, so slicing the original with it always yields real characters.
     Whitespace collapse and the elongation squeeze work across clusters as characters arrive.
     """
+    simple = _map_simple(text)
+    if simple is not None:
+        return simple
+    return _map_clusters(text)
+
+
+def _map_clusters(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """`normalise_with_map`, one cluster at a time (any text)."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -18,6 +18,7 @@ __all__ = [
     "stem",
     "stem_arabic",
     "stem_latin",
+    "stem_normalised",
     "token_script",
 ]
 
@@ -34,9 +35,24 @@ def _stemmer(lang: str) -> Stemmer.Stemmer:
     return stemmers[lang]
 
 
+# Scripts of tokens already seen: a text's words repeat, and every analysis asks for each of
+# them. Bounded for hostile input, like normalise's caches.
+_SCRIPTS: dict[str, str] = {}
+_SCRIPTS_LIMIT = 100_000
+
+
 def token_script(token: str) -> str:
     """The kind of a normalised token: 'num' (digits only), 'mixed' (digits with letters:
     Arabizi "3ayz", references), 'ar' (Arabic letters), 'latin' (Latin letters) or 'other'."""
+    script = _SCRIPTS.get(token)
+    if script is None:
+        script = _token_script(token)
+        if len(_SCRIPTS) < _SCRIPTS_LIMIT:
+            _SCRIPTS[token] = script
+    return script
+
+
+def _token_script(token: str) -> str:
     if token.isdigit():
         return "num"
     if any(char.isdigit() for char in token):
@@ -253,11 +269,19 @@ def stem(token: str, lang: str | None = None) -> str:
     word = normalise(token)
     if not word or " " in word:
         return word
+    if token_script(word) == "latin" and lang not in ("fr", "en"):
+        lang = guess_latin_language(token)  # the word as written: its accents say French
+    return stem_normalised(word, lang)
+
+
+def stem_normalised(word: str, lang: str | None = None) -> str:
+    """`stem` for a word that is already normalised (a token of `tokenise`), without
+    normalising it again: the same result, since normalisation is idempotent."""
     script = token_script(word)
     if script == "ar":
         return stem_arabic(word)
     if script == "latin":
-        return stem_latin(word, lang if lang in ("fr", "en") else guess_latin_language(token))
+        return stem_latin(word, lang if lang in ("fr", "en") else guess_latin_language(word))
     return word
 
 

@@ -6,7 +6,7 @@ import unicodedata
 
 from .normalise import normalise_with_map
 
-__all__ = ["is_token_char", "tokenise", "tokenise_with_spans"]
+__all__ = ["is_token_char", "tokenise", "tokenise_normalised", "tokenise_with_spans"]
 
 
 def is_token_char(char: str) -> bool:
@@ -19,19 +19,38 @@ def is_token_char(char: str) -> bool:
     return category[0] in "LM" or category == "Nd"
 
 
-def tokenise_with_spans(text: str) -> list[tuple[str, int, int]]:
-    """Tokens of the normalised text with their (start, end) offsets in the ORIGINAL text."""
-    normal, spans = normalise_with_map(text)
+# `is_token_char` of the characters seen so far: the loop below asks once per character of
+# every text. Bounded by the number of distinct characters, capped for hostile input.
+_TOKEN_CHARS: dict[str, bool] = {}
+_CACHE_LIMIT = 100_000
+
+
+def tokenise_normalised(normal: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """Tokens of a text already normalised by `normalise_with_map` (its two results), with
+    their (start, end) offsets in the ORIGINAL text."""
     tokens: list[tuple[str, int, int]] = []
+    known = _TOKEN_CHARS
     start = None
-    for index, char in enumerate(normal + " "):
-        if index < len(normal) and is_token_char(char):
+    for index, char in enumerate(normal):
+        flag = known.get(char)
+        if flag is None:
+            flag = is_token_char(char)
+            if len(known) < _CACHE_LIMIT:
+                known[char] = flag
+        if flag:
             if start is None:
                 start = index
         elif start is not None:
             tokens.append((normal[start:index], spans[start][0], spans[index - 1][1]))
             start = None
+    if start is not None:
+        tokens.append((normal[start:], spans[start][0], spans[-1][1]))
     return tokens
+
+
+def tokenise_with_spans(text: str) -> list[tuple[str, int, int]]:
+    """Tokens of the normalised text with their (start, end) offsets in the ORIGINAL text."""
+    return tokenise_normalised(*normalise_with_map(text))
 
 
 def tokenise(text: str) -> list[str]:
