@@ -5,8 +5,11 @@ sees and edits only their organisation's units, facilities, governorates, holida
 memberships, routing rules and deadline policies.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from . import security
 from .models import (
     ApiToken,
     Facility,
@@ -124,6 +127,25 @@ class HolidayAdmin(OrgScopedAdmin):
 class MembershipAdmin(OrgScopedAdmin):
     list_display = ("user", "role", "unit", "can_reveal_identity")
     list_filter = ("role", "can_reveal_identity")
+    actions = ["reset_two_factor", "lift_lockout"]
+
+    @admin.action(description=_("Reset two-factor authentication (the user sets it up again at the next login)"))
+    def reset_two_factor(self, request, queryset):
+        members = list(queryset.select_related("user"))
+        for member in members:
+            security.reset_two_factor(actor=request.user, user=member.user)
+        self.message_user(request, ngettext(
+            "Two-factor authentication reset for %(count)d user; their sessions have ended.",
+            "Two-factor authentication reset for %(count)d users; their sessions have ended.",
+            len(members)) % {"count": len(members)}, messages.SUCCESS)
+
+    @admin.action(description=_("Lift the lock after failed logins"))
+    def lift_lockout(self, request, queryset):
+        lifted = sum(security.lift_lockout(actor=request.user, username=m.user.get_username())
+                     for m in queryset.select_related("user"))
+        self.message_user(request, ngettext(
+            "The lock was lifted for %(count)d user.", "The lock was lifted for %(count)d users.",
+            lifted) % {"count": lifted}, messages.SUCCESS)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         org = admin_org(request)

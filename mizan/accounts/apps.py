@@ -6,3 +6,7 @@ class AccountsConfig(AppConfig):
     name = "mizan.accounts"
     label = "accounts"
     verbose_name = _("Organisations and users")
+
+    def ready(self):
+        # The login receiver marks every new session with its start and generation.
+        from . import security  # noqa: F401

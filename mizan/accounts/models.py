@@ -1,4 +1,5 @@
-"""Organisations (tenants), their units, facilities and governorates; staff roles; API tokens.
+"""Organisations (tenants), their units, facilities and governorates; staff roles; API tokens;
+the security state of staff accounts (second factor, recovery codes, login failures).
 
 `accounts` knows users, organisations and roles, never cases.
 """
@@ -61,6 +62,16 @@ class Organisation(TranslatedName):
     is_default_intake = models.BooleanField(
         _("default recipient of public complaints"), default=False,
         help_text=_("Receives complaints filed without choosing an organisation."),
+    )
+    require_2fa_for_all = models.BooleanField(
+        _("require two-factor authentication for all staff"), default=False,
+        help_text=_("Without this, it is required only for staff who can reveal identities, see statistics or "
+                    "the audit log, or administer the organisation."),
+    )
+    identity_reveal_needs_approval = models.BooleanField(
+        _("revealing an identity needs a second person's approval"), default=False,
+        help_text=_("A supervisor or organisation admin other than the requester must approve each reveal, "
+                    "which can then be used once within its validity."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -211,3 +222,58 @@ class ApiToken(models.Model):
     def issue(cls, user, name: str = "api") -> tuple["ApiToken", str]:
         raw = "mzn_" + secrets.token_urlsafe(32)
         return cls.objects.create(user=user, name=name, token_hash=cls.hash(raw), prefix=raw[:8]), raw
+
+
+class AccountSecurity(models.Model):
+    """A staff user's second factor and session generation (created when first needed).
+
+    The TOTP secret is stored only as vault ciphertext bound to the user (`accounts.security`);
+    `totp_confirmed_at` is empty while an enrolment waits for its first code. Raising
+    `session_generation` ends every session the user has (logout everywhere).
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="security")
+    totp_secret_enc = models.TextField(blank=True)
+    totp_confirmed_at = models.DateTimeField(null=True, blank=True)
+    totp_last_step = models.BigIntegerField(null=True, blank=True)  # the replay guard
+    session_generation = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("account security")
+        verbose_name_plural = _("account security")
+
+    @property
+    def has_two_factor(self) -> bool:
+        return bool(self.totp_secret_enc) and self.totp_confirmed_at is not None
+
+
+class RecoveryCode(models.Model):
+    """One single-use recovery code; only its keyed hash is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+        constraints = [models.UniqueConstraint(fields=["user", "code_hash"], name="uniq_recovery_code")]
+
+
+class LoginFailures(models.Model):
+    """Consecutive failed logins on one typed user name, kept under its keyed hash.
+
+    Counted for names that match no account exactly as for real ones, so the answer to a
+    locked name never tells whether the account exists.
+    """
+
+    username_hash = models.CharField(max_length=64, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    lockouts = models.PositiveIntegerField(default=0)  # lockouts in a row: the back-off exponent
+    locked_until = models.DateTimeField(null=True, blank=True)
+    last_failure_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("failed logins")
+        verbose_name_plural = _("failed logins")

@@ -1,4 +1,5 @@
-"""The staff login page and the audit rows every login, logout and failed login leaves."""
+"""The staff login page (password, then the second factor where the user has one) and the audit
+rows every login, logout and failed login leaves. Lockout, enrolment and sessions: tests/accounts."""
 
 import json
 
@@ -6,11 +7,12 @@ from django.urls import reverse
 
 from mizan.audit.logins import username_hash
 from mizan.audit.models import AuditEvent, verify_chain
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, login_code
 
 from .test_queue_support import english
 
 LOGIN = reverse("login")
+LOGIN_CODE = reverse("login_code")
 LOGOUT = reverse("logout")
 
 
@@ -30,16 +32,61 @@ def test_login_success_redirects_to_queue_and_audits(client, staff, org):
     response = client.post(LOGIN, {"username": "officer", "password": PASSWORD})
 
     assert response.status_code == 302
+    assert response.url == LOGIN_CODE
+    assert not AuditEvent.objects.filter(action="auth.login").exists()  # not logged in yet
+
+    response = client.post(LOGIN_CODE, {"code": login_code(staff["officer"])})
+
+    assert response.status_code == 302
     assert response.url == reverse("desk:queue")
     event = AuditEvent.objects.get(action="auth.login")
     assert (event.organisation, event.actor, event.data) == (org, staff["officer"], {})
     assert verify_chain() == (AuditEvent.objects.count(), [])
+    assert client.get(reverse("desk:queue")).status_code == 200
+
+
+def test_login_with_password_alone_when_the_user_has_no_second_factor(client, staff):
+    response = client.post(LOGIN, {"username": "intake", "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response.url == reverse("desk:queue")
+    assert AuditEvent.objects.get(action="auth.login").actor == staff["intake"]
+
+
+def test_login_password_step_alone_opens_nothing(client, staff):
+    client.post(LOGIN, {"username": "supervisor", "password": PASSWORD})
+
+    response = client.get(reverse("desk:queue"))
+
+    assert response.status_code == 302
+    assert response.url == f"{LOGIN}?next={reverse('desk:queue')}"
+
+
+def test_login_code_page_renders_rtl_with_one_time_code_field(client, staff):
+    client.post(LOGIN, {"username": "officer", "password": PASSWORD})
+
+    response = client.get(LOGIN_CODE)
+    body = response.content.decode()
+
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in body
+    assert 'autocomplete="one-time-code"' in body
+    assert 'name="code"' in body
+    assert response["Cache-Control"].startswith("max-age=0")
 
 
 def test_login_follows_next(client, staff):
-    response = client.post(LOGIN, {"username": "analyst", "password": PASSWORD, "next": reverse("desk:notifications")})
+    client.post(LOGIN, {"username": "analyst", "password": PASSWORD, "next": reverse("desk:notifications")})
+
+    response = client.post(LOGIN_CODE, {"code": login_code(staff["analyst"])})
 
     assert response.url == reverse("desk:notifications")
+
+
+def test_login_ignores_next_on_another_site(client, staff):
+    response = client.post(LOGIN, {"username": "intake", "password": PASSWORD, "next": "https://evil.example/"})
+
+    assert response.url == reverse("desk:queue")
 
 
 def test_login_failure_shows_error_summary_and_keeps_username(client, staff):
@@ -88,6 +135,7 @@ def test_login_failure_hash_groups_attempts_on_one_name(client, staff):
 
 def test_logout_is_audited(client, staff, org):
     client.post(LOGIN, {"username": "supervisor", "password": PASSWORD})
+    client.post(LOGIN_CODE, {"code": login_code(staff["supervisor"])})
 
     response = client.post(LOGOUT)
 
