@@ -1,0 +1,262 @@
+"""The desk dashboard: who may see it, links to the case lists behind the numbers (and none for
+analysts), filters in the URL, right-to-left charts, digits, translations, query counts."""
+
+import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from . import dashboard_data
+from .dashboard_data import english, period
+
+dataset = dashboard_data.dataset  # the data set fixture, for the tests below
+
+URL = reverse("reports:dashboard")
+
+
+def page(client, user, language="en", **params):
+    if language:
+        client.cookies["mizan_language"] = language
+    client.force_login(user)
+    return client.get(URL, {"from": period().start.isoformat(), "to": period().end.isoformat(), **params})
+
+
+def queue_count(client, url: str) -> int:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.context["page"].paginator.count
+
+
+def complaint_links(response) -> list[tuple[str, int]]:
+    """(url, number) of every complaint count on the page that links to a list."""
+    found = [(item["url"], item["value"]) for item in response.context["headline"]
+             if item["url"] and item.get("counts") != "allegations"]
+    for section in response.context["sections"]:
+        columns = [i for i, name in enumerate(section.columns)
+                   if name in ("Complaints", "This period", "A year earlier")]
+        for row in section.rows:
+            found += [(row.cells[i].url, row.cells[i].value) for i in columns if row.cells[i].url]
+    return found
+
+
+# --- who may see it -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("who", ["supervisor", "analyst", "auditor", "admin"])
+def test_dashboard_shown_to_roles_with_statistics(client, staff, dataset, who):
+    response = page(client, staff[who])
+
+    assert response.status_code == 200
+    assert response.context["overview"].received == 5
+
+
+@pytest.mark.parametrize("who", ["officer", "officer2", "intake"])
+def test_dashboard_not_found_for_roles_without_statistics(client, staff, dataset, who):
+    assert page(client, staff[who]).status_code == 404
+
+
+def test_dashboard_not_found_without_membership_and_login_first(client, db):
+    assert client.get(URL).status_code == 302  # to the login page
+    user = get_user_model().objects.create_user("nomember", password="x" * 20)
+    client.force_login(user)
+    assert client.get(URL).status_code == 404
+
+
+def test_dashboard_outsider_sees_only_their_own_organisation(client, staff, dataset):
+    response = page(client, staff["outsider"])
+
+    data = response.context["overview"]
+    assert (data.received, data.allegations) == (1, 1)
+    assert dataset["fresh"].reference not in response.content.decode()
+
+
+def test_analyst_lands_on_the_dashboard_and_has_it_in_the_menu(client, staff, dataset):
+    english(client).force_login(staff["analyst"])
+
+    response = client.get(reverse("desk:queue"), follow=True)
+
+    assert response.redirect_chain == [(URL, 302)]
+    assert f'<a href="{URL}" aria-current="page">Statistics</a>' in response.content.decode()
+
+
+def test_menu_offers_statistics_only_to_who_may_see_them(client, staff, dataset):
+    english(client).force_login(staff["officer"])
+    assert f'href="{URL}"' not in client.get(reverse("desk:queue")).content.decode()
+    english(client).force_login(staff["supervisor"])
+    assert f'href="{URL}"' in client.get(reverse("desk:queue")).content.decode()
+
+
+# --- links to the cases -----------------------------------------------------------------------------
+
+def test_dashboard_complaint_numbers_open_the_same_count_in_the_queue(client, staff, dataset):
+    response = page(client, staff["supervisor"])
+    links = complaint_links(response)
+
+    assert len(links) >= 25
+    for url, number in links:
+        assert queue_count(client, url) == number, url
+
+
+def test_dashboard_links_carry_the_period_and_filters(client, staff, places, dataset):
+    response = page(client, staff["supervisor"], governorate="giza", vulnerability="child")
+
+    torture = next(row for row in response.context["sections"][1].rows if row.label == "Torture and ill-treatment")
+    query = parse_qs(urlsplit(torture.cells[1].url).query)
+    assert query == {"view": ["all"], "from": [period().start.isoformat()], "to": [period().end.isoformat()],
+                     "governorate": ["giza"], "vulnerability": ["child"], "category": ["torture"]}
+    assert queue_count(client, torture.cells[1].url) == torture.cells[1].value == 1  # fresh
+
+
+def test_dashboard_outcome_links_list_the_complaints_holding_those_allegations(client, staff, dataset):
+    response = page(client, staff["supervisor"])
+    outcomes = next(s for s in response.context["sections"] if s.id == "outcomes")
+    torture = next(row for row in outcomes.rows if row.label == "Torture and ill-treatment")
+    substantiated, partly, _not, mediation, _outside, pending, total = torture.cells
+
+    cases = {
+        "substantiated": [dataset["fresh"].reference], "mediation": [dataset["late"].reference],
+        "pending": [dataset["new"].reference],
+    }
+    for cell, key in ((substantiated, "substantiated"), (mediation, "mediation"), (pending, "pending")):
+        listed = client.get(cell.url)
+        assert [case.reference for case in listed.context["rows"]] == cases[key]
+        assert cell.value == 1
+    # the four torture allegations are held by three complaints
+    assert (total.value, queue_count(client, total.url)) == (4, 3)
+
+
+def test_dashboard_analyst_sees_no_link_no_case_and_no_personal_data(client, staff, dataset):
+    response = page(client, staff["analyst"])
+    text = response.content.decode()
+
+    assert response.context["links"] is False
+    assert 'href="/desk/?' not in text and "/desk/case" not in text
+    for case in dataset.values():
+        assert case.reference not in text
+    assert "منى" not in text and "29001011234567" not in text and "01001234567" not in text
+    assert all(cell.url is None for section in response.context["sections"] for row in section.rows
+               for cell in row.cells)
+
+
+# --- filters in the URL -----------------------------------------------------------------------------
+
+def test_dashboard_filters_come_from_the_url_and_stay_in_the_form(client, staff, places, dataset):
+    response = page(client, staff["supervisor"], category="torture", channel="web")
+    text = response.content.decode()
+
+    data = response.context["overview"]
+    assert (data.received, data.allegations) == (2, 3)  # fresh and new; their torture allegations
+    assert '<option value="torture" selected>' in text
+    assert '<option value="web" selected>' in text
+    assert f'value="{period().start.isoformat()}"' in text
+    assert "Clear filters" in text
+
+
+def test_dashboard_default_period_is_the_last_twelve_months(client, staff, dataset):
+    english(client).force_login(staff["supervisor"])
+    response = client.get(URL)
+
+    data = response.context["overview"]
+    assert len(data.trend) == 12 and data.period.end == period().end
+    assert data.received == 5  # all within 100 days; last year's falls in the comparison only
+
+
+def test_dashboard_ignores_bad_values_with_a_note(client, staff, dataset):
+    response = page(client, staff["supervisor"], governorate="atlantis", facility="999999", to="2026-13-45",
+                    channel="pigeon")
+    text = unescape(response.content.decode())
+
+    assert response.status_code == 200
+    assert response.context["filters"].governorate == "" and response.context["filters"].facility is None
+    assert "“atlantis” is not a valid governorate; that filter was ignored." in text
+    assert "“2026-13-45” is not a date (use YYYY-MM-DD); that filter was ignored." in text
+    assert "“pigeon” is not a valid channel; that filter was ignored." in text
+
+
+def test_dashboard_reversed_period_falls_back_with_a_note(client, staff, dataset):
+    response = page(client, staff["supervisor"], **{"from": "2026-06-01", "to": "2026-01-01"})
+
+    assert "The period ends before it starts" in response.content.decode()
+    assert len(response.context["overview"].trend) == 12
+
+
+# --- right to left, digits, languages ------------------------------------------------------------------
+
+def _first_bar(text: str) -> tuple[float, float]:
+    x, width = re.search(r'<rect x="([\d.]+)" y="0" width="([\d.]+)"', text).groups()
+    return float(x), float(width)
+
+
+def test_dashboard_arabic_is_right_to_left_with_bars_from_the_right(client, staff, dataset):
+    text = page(client, staff["supervisor"], language="ar").content.decode()
+
+    assert '<html lang="ar" dir="rtl">' in text
+    assert "الشكاوى" in text and "الادعاءات" in text  # column headings in Arabic
+    x, width = _first_bar(text)
+    assert x == pytest.approx(100 - width)  # the bar starts at the right edge
+
+
+def test_dashboard_english_and_french_are_left_to_right(client, staff, dataset):
+    english_text = page(client, staff["supervisor"], language="en").content.decode()
+    french_text = page(client, staff["supervisor"], language="fr").content.decode()
+
+    assert '<html lang="en" dir="ltr">' in english_text and "Torture and ill-treatment" in english_text
+    assert '<html lang="fr" dir="ltr">' in french_text and "Plaintes" in french_text
+    assert "Torture et mauvais traitements" in french_text
+    assert _first_bar(english_text)[0] == 0
+
+
+def test_dashboard_labels_in_html_and_numbers_in_the_organisations_digits(client, staff, org, dataset):
+    org.arabic_indic_digits = True
+    org.save()
+    text = page(client, staff["supervisor"], language="ar").content.decode()
+
+    figure = re.search(r'<p class="stat-number"><a href="[^"]+">([^<]+)</a></p>', text).group(1)
+    assert figure == "٥"  # five complaints, in Arabic-Indic digits
+    assert "<text" not in text  # no text inside the SVG charts: labels are HTML
+
+
+def test_dashboard_tables_have_captions_and_copyable_text(client, staff, dataset):
+    response = page(client, staff["supervisor"])
+    text = unescape(response.content.decode())
+
+    categories = next(s for s in response.context["sections"] if s.id == "categories")
+    assert f"<caption>{categories.caption}</caption>" in text
+    assert categories.tsv().split("\n")[:2] == ["Category\tAllegations\tComplaints",
+                                                 "Torture and ill-treatment\t4\t3"]
+    assert f'data-copy="{categories.tsv()}"' in text
+
+
+def test_dashboard_place_names_written_by_the_organisation_have_dir_auto(client, staff, dataset):
+    text = page(client, staff["supervisor"]).content.decode()
+    assert '<th scope="row" dir="auto">Giza</th>' in text
+
+
+# --- query counts ---------------------------------------------------------------------------------
+
+def _queries(client, user) -> tuple[int, int]:
+    """SELECTs of the page computed (empty cache), then served from the cache."""
+    page(client, user)  # the session's first request does its own bookkeeping
+    cache.clear()
+    with CaptureQueriesContext(connection) as first:
+        assert page(client, user).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        assert page(client, user).status_code == 200
+    count = lambda ctx: sum(1 for q in ctx.captured_queries if q["sql"].startswith("SELECT"))  # noqa: E731
+    return count(first), count(second)
+
+
+def test_dashboard_query_count_does_not_grow_with_cases(client, staff, file_case, places):
+    file_case("الأولى", vulnerabilities=["child"], facility=str(places["station"].pk))
+    one = _queries(client, staff["supervisor"])
+    for text in ("الثانية", "الثالثة"):
+        file_case(text, vulnerabilities=["woman", "detainee"], governorate="cairo", categories=["torture", "women"])
+    three = _queries(client, staff["supervisor"])
+
+    assert one == three
+    assert three[1] < three[0]  # the second view is served from the cache
