@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := mizan.settings
 
-.PHONY: run test test-postgres lint format keys setup migrate demo messages clean
+.PHONY: run test test-postgres test-reliability lint format keys setup migrate demo messages clean
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PY) not found)"; exit 1; }
@@ -36,6 +36,14 @@ test: setup
 
 test-postgres: setup
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest
+
+# Kill-and-restart, concurrent officers and a short bounded load test against the real server,
+# on SQLite and then on PostgreSQL (slow: not part of `make test`, which skips the marker).
+test-reliability: setup
+	env -u DATABASE_URL $(BIN)/python -m pytest tests/reliability -m reliability
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest tests/reliability -m reliability
+	env -u DATABASE_URL $(BIN)/python bench/load.py --duration 15 --check
+	$(BIN)/python bench/load.py --duration 15 --check --database-url $${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
 
 lint: keys
 	$(BIN)/ruff check mizan tests bench

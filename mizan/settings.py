@@ -76,8 +76,24 @@ def key_setting(name: str, filename: str) -> str:
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY") or key_setting("SECRET_KEY", "secret_key")
 # Encrypts personal data (names, national IDs, phones, e-mails, addresses). Comma-separated
-# list "id:base64key,...": the first encrypts, all decrypt (for key rotation).
-MIZAN_DATA_KEY = key_setting("MIZAN_DATA_KEY", "data_key")
+# list "id:base64key,...": the first encrypts, all decrypt. Retired keys (decrypt only) live in
+# MIZAN_DATA_KEYS_OLD or var/keys/data_keys_old; `manage.py rotate_data_key` moves the current
+# key there. MIZAN_DATA_KEY below is the whole ring, current key first.
+MIZAN_DATA_KEY_PATH = (
+    None if "MIZAN_DATA_KEY" in os.environ
+    else (os.environ.get("MIZAN_DATA_KEY_FILE") or str(VAR_DIR / "keys" / "data_key"))
+)
+MIZAN_DATA_KEYS_OLD_PATH = (
+    None if "MIZAN_DATA_KEYS_OLD" in os.environ
+    else (os.environ.get("MIZAN_DATA_KEYS_OLD_FILE") or str(VAR_DIR / "keys" / "data_keys_old"))
+)
+MIZAN_DATA_KEY = ",".join(part for part in (
+    key_setting("MIZAN_DATA_KEY", "data_key"),
+    os.environ["MIZAN_DATA_KEYS_OLD"].strip() if MIZAN_DATA_KEYS_OLD_PATH is None else (
+        Path(MIZAN_DATA_KEYS_OLD_PATH).read_text(encoding="utf-8").strip()
+        if Path(MIZAN_DATA_KEYS_OLD_PATH).exists() else ""
+    ),
+) if part)
 # Keys the hashes that find a receipt, a national ID or a phone without storing them in clear.
 MIZAN_HASH_KEY = key_setting("MIZAN_HASH_KEY", "hash_key")
 
@@ -102,6 +118,7 @@ INSTALLED_APPS = [
     "mizan.triage",
     "mizan.portal",
     "mizan.desk",
+    "mizan.reports",
     "mizan.api",
 ]
 
@@ -114,6 +131,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "mizan.accounts.middleware.StaffSessionMiddleware",  # session expiry, logout everywhere, 2FA
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "mizan.core.middleware.SecurityHeadersMiddleware",
 ]
@@ -185,6 +203,19 @@ TASKS = {
 }
 MIZAN_TASKS_INLINE = env("MIZAN_TASKS_INLINE", "auto")  # auto | always | never
 
+# --- cache ----------------------------------------------------------------------------------
+# A table in the database itself (created by `migrate`, see reports/migrations/0001): shared by
+# every web process and host, nothing more to run or to back up. Cached statistics are keyed by
+# the organisation's data version, so a change is never hidden behind a cached figure.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "mizan_cache",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": env_int("MIZAN_CACHE_MAX_ENTRIES", 5000)},
+    }
+}
+
 # --- auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -196,8 +227,19 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "desk:queue"
 LOGOUT_REDIRECT_URL = "login"
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
+# Staff sessions end after MIZAN_SESSION_IDLE_MINUTES without a request and, whatever happens,
+# MIZAN_SESSION_MAX_HOURS after the login (mizan.accounts.middleware).
+MIZAN_SESSION_IDLE_MINUTES = env_int("MIZAN_SESSION_IDLE_MINUTES", 30)
+MIZAN_SESSION_MAX_HOURS = env_int("MIZAN_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = MIZAN_SESSION_MAX_HOURS * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Failed logins: after MIZAN_LOGIN_MAX_FAILURES in a row on one user name, that name is refused
+# for MIZAN_LOGIN_LOCKOUT_SECONDS, doubled at each further lockout, never more than the maximum.
+MIZAN_LOGIN_MAX_FAILURES = env_int("MIZAN_LOGIN_MAX_FAILURES", 5)
+MIZAN_LOGIN_LOCKOUT_SECONDS = env_int("MIZAN_LOGIN_LOCKOUT_SECONDS", 60)
+MIZAN_LOGIN_LOCKOUT_MAX_SECONDS = env_int("MIZAN_LOGIN_LOCKOUT_MAX_SECONDS", 3600)
+MIZAN_THROTTLE_LOGIN_PER_HOUR = env_int("MIZAN_THROTTLE_LOGIN_PER_HOUR", 100)  # per client, all names
+MIZAN_2FA_ISSUER = env("MIZAN_2FA_ISSUER", "Mizan")  # the name authenticator apps show
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -244,6 +286,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024
 MIZAN_MAX_UPLOAD_BYTES = env_int("MIZAN_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 MIZAN_MAX_FILES_PER_SUBMISSION = env_int("MIZAN_MAX_FILES_PER_SUBMISSION", 5)
 MIZAN_MAX_NARRATIVE_CHARS = env_int("MIZAN_MAX_NARRATIVE_CHARS", 20000)
+# Relevance ranking of a search considers at most this many matches (the newest ones that pass
+# the filters); the count above it is shown as "more than". See mizan/search/engine.py.
+MIZAN_SEARCH_RANK_WINDOW = env_int("MIZAN_SEARCH_RANK_WINDOW", 10_000)
+# Exports (mizan/reports): files are kept this many days, then deleted by the worker's sweep; a
+# CSV of at most MIZAN_EXPORT_DIRECT_ROWS cases is sent at once, anything larger is written in
+# the background. Imports: at most this many rows and bytes per file.
+MIZAN_EXPORT_KEEP_DAYS = env_int("MIZAN_EXPORT_KEEP_DAYS", 7)
+MIZAN_EXPORT_DIRECT_ROWS = env_int("MIZAN_EXPORT_DIRECT_ROWS", 2000)
+MIZAN_IMPORT_MAX_ROWS = env_int("MIZAN_IMPORT_MAX_ROWS", 5000)
+MIZAN_IMPORT_MAX_BYTES = env_int("MIZAN_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 
 # --- e-mail ----------------------------------------------------------------------------------
 EMAIL_BACKEND = env(

@@ -3,16 +3,34 @@
 Two organisations: `org` (a ministry's human-rights department, Friday-Saturday weekend) where
 every role has a user, and `other_org` (a national institution) whose `outsider` must learn
 nothing about `org`'s cases.
+
+Personas whose account requires two-factor authentication (see `accounts.security`) are enrolled
+with a known secret (`totp_secret`); `login_code(user)` gives the code to type now. The test
+client's `force_login` stands for a complete login, both steps; tests of the login itself use
+the login form.
 """
 
+import base64
+import hashlib
 from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
-from mizan.accounts.models import Facility, Governorate, Membership, Organisation, Role, Unit
+from mizan.accounts import security
+from mizan.accounts.models import (
+    AccountSecurity,
+    Facility,
+    Governorate,
+    Membership,
+    Organisation,
+    Role,
+    Unit,
+)
 from mizan.complaints.intake import clean_intake
 from mizan.complaints.services import submit_complaint
+from mizan.lib import totp
 
 PASSWORD = "correct horse battery staple"
 
@@ -51,17 +69,50 @@ def places(org):
     return {"cairo": cairo, "giza": giza, "hr": hr, "prisons": prisons, "station": station, "prison": prison}
 
 
-def make_user(username, organisation, role, unit=None, can_reveal=False, email=""):
+def totp_secret(username: str) -> str:
+    """The known TOTP secret of a test persona (base32), the same in every run."""
+    return base64.b32encode(hashlib.sha1(f"mizan-test:{username}".encode()).digest()).decode().rstrip("=")
+
+
+def enrol(user, secret: str | None = None) -> str:
+    """Give `user` a confirmed second factor with a known secret (a fixture: no audit row)."""
+    secret = secret or totp_secret(user.get_username())
+    AccountSecurity.objects.update_or_create(user=user, defaults={
+        "totp_secret_enc": security.seal_secret(secret, user.pk), "totp_confirmed_at": timezone.now(),
+        "totp_last_step": None})
+    return secret
+
+
+def login_code(user, secret: str | None = None) -> str:
+    """A code `user`'s authenticator would accept now: the current step, or the next one when
+    the current step was already spent (each step works once)."""
+    secret = secret or totp_secret(user.get_username())
+    step = totp.step_at(timezone.now().timestamp())
+    last = AccountSecurity.objects.filter(user=user).values_list("totp_last_step", flat=True).first()
+    if last is not None and last >= step:
+        assert last == step, "no unspent code left in the window: move the clock in this test"
+        step += 1
+    return totp.hotp(totp.secret_bytes(secret), step)
+
+
+def make_user(username, organisation, role, unit=None, can_reveal=False, email="", two_factor=None):
+    """A staff user with a membership; enrolled in 2FA when their account requires it (or as told)."""
     user = get_user_model().objects.create_user(username=username, password=PASSWORD, email=email,
                                                 first_name=username.title())
     Membership.objects.create(user=user, organisation=organisation, role=role, unit=unit,
                               can_reveal_identity=can_reveal)
+    if two_factor or (two_factor is None and security.two_factor_required(user)):
+        enrol(user)
     return user
 
 
 @pytest.fixture
 def staff(org, other_org, places):
-    """One user per role in `org`, plus `outsider` (a supervisor of `other_org`)."""
+    """One user per role in `org`, plus `outsider` (a supervisor of `other_org`).
+
+    Enrolled in two-factor authentication because their account requires it: officer (reveals),
+    supervisor, analyst, auditor, admin, outsider. Not enrolled: intake, officer2.
+    """
     hr = places["hr"]
     return {
         "intake": make_user("intake", org, Role.INTAKE_OFFICER, hr),

@@ -138,6 +138,10 @@ class CaseListItem(Schema):
 
 class CaseListOut(Schema):
     count: int
+    count_is_lower_bound: bool = Field(
+        False, description="True when a search (`q`) matched more cases than its ranking window "
+                           "(10,000 by default): `count` is then the window's size, and the results are "
+                           "the best matches among the newest cases.")
     page: int
     page_size: int
     results: list[CaseListItem]
@@ -224,7 +228,8 @@ def _findings_as_mapping(value):
     if isinstance(value, list):
         mapping = {}
         for item in value:
-            if not isinstance(item, dict) or "allegation" not in item:
+            # An id that is an object or a list is refused here (400), not as an unhashable key (500).
+            if not isinstance(item, dict) or not isinstance(item.get("allegation"), int | str):
                 raise ValueError("each finding needs an allegation id")
             mapping[item["allegation"]] = {k: v for k, v in item.items() if k != "allegation"}
         return mapping

@@ -13,7 +13,7 @@ from mizan.complaints.access import can, cases_for, get_case_for_user
 from mizan.complaints.models import Case, CaseCategory, Category, Urgency
 from mizan.complaints.services import assign_case, post_message, transition_case
 from mizan.complaints.workflow import Status
-from mizan.search.engine import filter_cases, order_by_relevance
+from mizan.search.engine import ranked
 
 from .base import ApiError, TokenAuth, errors
 from .schemas import (
@@ -84,15 +84,17 @@ def list_cases(
                            {"category": _("Unknown category.")})
         matching = Category.objects.filter(Q(code=category) | Q(parent__code=category))
         cases = cases.filter(pk__in=CaseCategory.objects.filter(category__in=matching).values("case_id"))
+    cases = cases.select_related("unit", "officer").prefetch_related(
+        Prefetch("case_categories", queryset=CaseCategory.objects.select_related("category").order_by("category__code"))
+    ).order_by("-received_at", "-id")
     if q and q.strip():
-        cases = order_by_relevance(filter_cases(cases, q.strip(), user=user, reference_lookup="icontains"), q.strip())
+        cases = ranked(cases, q.strip(), user=user, reference_lookup="icontains")
     count = cases.count()
     start = (page - 1) * PAGE_SIZE
-    rows = cases.select_related("unit", "officer").prefetch_related(
-        Prefetch("case_categories", queryset=CaseCategory.objects.select_related("category").order_by("category__code"))
-    )[start:start + PAGE_SIZE]
+    rows = cases[start:start + PAGE_SIZE]
     return {
-        "count": count, "page": page, "page_size": PAGE_SIZE,
+        "count": count, "count_is_lower_bound": bool(getattr(cases, "capped", False)),
+        "page": page, "page_size": PAGE_SIZE,
         "results": [
             {"reference": c.reference, "status": c.status, "status_label": str(c.status_label()), "urgency": c.urgency,
              "categories": [cc.category.code for cc in c.case_categories.all()], "received_at": c.received_at,

@@ -23,8 +23,13 @@ PERMISSIONS: dict[str, frozenset] = {
     "edit_case": frozenset({R.INTAKE_OFFICER, R.CASE_OFFICER, R.SUPERVISOR}),
     "mark_duplicate": frozenset({R.CASE_OFFICER, R.SUPERVISOR}),
     "reveal_identity": frozenset({R.INTAKE_OFFICER, R.CASE_OFFICER, R.SUPERVISOR, R.ORG_ADMIN}),
+    # Custodians: who may approve another member's request to reveal (never their own).
+    "approve_reveal": frozenset({R.SUPERVISOR, R.ORG_ADMIN}),
     "view_audit": frozenset({R.AUDITOR, R.ORG_ADMIN}),
     "view_statistics": frozenset({R.ANALYST, R.SUPERVISOR, R.AUDITOR, R.ORG_ADMIN}),
+    # Files that leave the platform. Case lists also need "view_case", which analysts lack, so
+    # analysts export statistics only; personal data unredacted also needs "reveal_identity".
+    "export": frozenset({R.SUPERVISOR, R.ORG_ADMIN, R.ANALYST}),
     "receive_breach_alerts": frozenset({R.SUPERVISOR}),
 }
 
@@ -74,8 +79,10 @@ def get_case_by_receipt(receipt: str) -> Case | None:
 def reveal_identity(*, actor, case: Case, reason: str) -> list[dict]:
     """Decrypt the identities in `case` for `actor`.
 
-    Side effects: an audit row `identity.reveal` (ids and the reason's length only) and an
-    internal timeline row. Raises Http404 for outsiders and PermissionError without the right.
+    Side effects: an audit row `identity.reveal` (ids and the reason) and an internal timeline
+    row; where the organisation wants a second person's approval, it uses up the actor's approved
+    request (`complaints.reveal`). Raises Http404 for outsiders, PermissionError without the
+    right, and NotAllowed without a valid approval where one is needed.
     """
     from django.db import transaction
 
@@ -89,8 +96,12 @@ def reveal_identity(*, actor, case: Case, reason: str) -> list[dict]:
         raise ValueError("a reason is required")
     persons = [p for p in case.persons.all() if p.has_identity]
     with transaction.atomic():
-        record(action="identity.reveal", organisation=case.organisation, actor=actor, target=case,
-               data={"persons": [p.pk for p in persons], "reason": reason.strip()[:500]})
+        data = {"persons": [p.pk for p in persons], "reason": reason.strip()[:500]}
+        if case.organisation.identity_reveal_needs_approval:
+            from .reveal import consume_approval
+
+            data["request"] = consume_approval(actor=actor, case=case).pk  # NotAllowed without one
+        record(action="identity.reveal", organisation=case.organisation, actor=actor, target=case, data=data)
         TimelineEvent.objects.create(case=case, actor=actor, actor_kind="staff", kind="identity_revealed",
                                      public=False, data={"persons": len(persons)})
     revealed = []

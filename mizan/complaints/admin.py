@@ -1,10 +1,10 @@
-"""Admin for the taxonomy, routing rules and deadline policies. Cases are handled in the desk."""
+"""Admin for the taxonomy, routing rules, deadline policies and retention rules. Cases are handled in the desk."""
 
 from django.contrib import admin
 
 from mizan.accounts.admin import OrgScopedAdmin, admin_org
 
-from .models import Category, DeadlinePolicy, RoutingRule
+from .models import Category, DeadlinePolicy, RetentionRule, RoutingRule
 
 
 @admin.register(Category)
@@ -46,3 +46,8 @@ class RoutingRuleAdmin(OrgScopedAdmin):
 @admin.register(DeadlinePolicy)
 class DeadlinePolicyAdmin(OrgScopedAdmin):
     list_display = ("urgency", "first_action_days", "resolution_days")
+
+
+@admin.register(RetentionRule)
+class RetentionRuleAdmin(OrgScopedAdmin):
+    list_display = ("status", "days")

@@ -6,3 +6,11 @@ class ComplaintsConfig(AppConfig):
     name = "mizan.complaints"
     label = "complaints"
     verbose_name = _("Complaints")
+
+    def ready(self):
+        from django.core import checks
+
+        from .keys import check_data_keys
+
+        # A lost data key stops the platform: values sealed under a key id not in the ring.
+        checks.register(check_data_keys, "mizan_data_keys")

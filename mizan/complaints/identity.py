@@ -1,22 +1,18 @@
 """Sealing personal data into vault ciphertext, and the keyed hashes that find a person again."""
 
 import re
-from functools import lru_cache
 
 from django.conf import settings
 
+from mizan.core.datakeys import data_vault
 from mizan.lib.vault import Vault, keyed_hash
 
 IDENTITY_FIELDS = ("name", "national_id", "phone", "email", "address")
 
 
-@lru_cache(maxsize=4)
-def _vault(key_ring: str) -> Vault:
-    return Vault(key_ring)
-
-
 def vault() -> Vault:
-    return _vault(settings.MIZAN_DATA_KEY)
+    """The data-key vault in force (re-read when `rotate_data_key` replaces the key files)."""
+    return data_vault()
 
 
 def context_for(field: str, case_id: int) -> str:

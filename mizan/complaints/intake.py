@@ -16,20 +16,42 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mizan.lib.digits import to_ascii_digits
+from mizan.lib.textsafety import neutralise_name
 
 from .models import Category, Person, Urgency, Vulnerability
 
 LANGUAGE_CODES = {code for code, _label in settings.LANGUAGES}
 MAX_NAME = 200
-# Bidi overrides and zero-width characters: removed from short identity fields so that a name
-# cannot reverse the text around it or hide characters.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+MAX_CODE = 100
+# Years of the Hijri calendar in living memory (1300 AH = 1882): typed where a Gregorian date is
+# expected, they would otherwise be read as the 14th or 15th century.
+HIJRI_YEARS = (1300, 1500)
+# What a decoder puts in place of bytes that are not UTF-8: the text did not arrive as written.
+UNREADABLE = "\ufffd"
 
 
 def clean_text(value, *, max_length: int) -> str:
     text = value if isinstance(value, str) else ("" if value is None else str(value))
     text = text.replace("\x00", "").replace("\r\n", "\n").strip()
     return text[: max_length + 1]
+
+
+def _scalar(value) -> str:
+    """A single value as text ("" for lists, dicts and None): parsing never fails on shape."""
+    return value if isinstance(value, str) else ("" if value is None or isinstance(value, (list, tuple, dict)) else str(value))
+
+
+def _is_id(value) -> bool:
+    # ASCII only: "²".isdigit() is true, and int("²") fails.
+    text = str(value)
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
+def _listed(value) -> list:
+    """A list of codes from a list, or from one code; nothing from anything else."""
+    if value in (None, "", [], ()):
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def parse_date(value) -> date | None | str:
@@ -43,6 +65,8 @@ def parse_date(value) -> date | None | str:
         parsed = date.fromisoformat(text)
     except ValueError:
         return _("Enter a date as YYYY-MM-DD (Gregorian calendar).")
+    if HIJRI_YEARS[0] <= parsed.year <= HIJRI_YEARS[1]:
+        return _("This looks like a Hijri date: enter the date in the Gregorian calendar (YYYY-MM-DD).")
     if parsed.year < 1900:
         return _("The date is too far in the past.")
     if parsed > timezone.localdate():
@@ -62,9 +86,12 @@ def clean_intake(organisation, raw: dict) -> tuple[dict, dict]:
             "max": settings.MIZAN_MAX_NARRATIVE_CHARS}
     elif not any(ch.isalnum() for ch in narrative):
         errors["narrative"] = _("Describe what happened in words.")
+    elif UNREADABLE in narrative:
+        errors["narrative"] = _("Part of the text could not be read (it was not sent as UTF-8 text). "
+                                "Type or paste it again.")
     out["narrative"] = narrative
 
-    language = raw.get("language") or "ar"
+    language = _scalar(raw.get("language")) or "ar"
     if language not in LANGUAGE_CODES:
         errors["language"] = _("Unknown language.")
     out["language"] = language
@@ -76,11 +103,17 @@ def clean_intake(organisation, raw: dict) -> tuple[dict, dict]:
         complainant = {}
     cleaned_person = {}
     if not anonymous:
+        # Short identity fields are stored without invisible formatting characters: a name cannot
+        # then reverse the text around it or hide characters, and two names that look the same
+        # get the same keyed hash. Long texts are stored as written (neutralised on display).
         for field in ("name", "national_id", "phone", "email", "address"):
-            value = _INVISIBLE.sub("", clean_text(complainant.get(field), max_length=MAX_NAME if field != "address" else 500))
+            value = neutralise_name(clean_text(complainant.get(field), max_length=MAX_NAME if field != "address" else 500))
             cleaned_person[field] = value
         if not cleaned_person["name"]:
             errors["complainant.name"] = _("Give your name, or choose to complain anonymously.")
+        elif UNREADABLE in cleaned_person["name"]:
+            errors["complainant.name"] = _("Part of the text could not be read (it was not sent as UTF-8 text). "
+                                           "Type or paste it again.")
         elif len(cleaned_person["name"]) > MAX_NAME:
             errors["complainant.name"] = _("The name is too long (at most %(max)s characters).") % {"max": MAX_NAME}
         if cleaned_person["email"]:
@@ -99,14 +132,14 @@ def clean_intake(organisation, raw: dict) -> tuple[dict, dict]:
     out["complainant"] = cleaned_person
     out["identity_consent"] = bool(raw.get("identity_consent")) and not anonymous
 
-    relation = raw.get("relation") or "self"
+    relation = _scalar(raw.get("relation")) or "self"
     if relation not in Person.Relation.values:
         errors["relation"] = _("Unknown relation.")
     out["relation"] = relation
     victim_label = clean_text(raw.get("victim_label"), max_length=200)
     out["victim"] = {"label": victim_label[:200]}
     if not anonymous and relation != "self":
-        out["victim"]["name"] = _INVISIBLE.sub("", clean_text(raw.get("victim_name"), max_length=MAX_NAME))[:MAX_NAME]
+        out["victim"]["name"] = neutralise_name(clean_text(raw.get("victim_name"), max_length=MAX_NAME))[:MAX_NAME]
 
     incident = parse_date(raw.get("incident_date"))
     if isinstance(incident, str):
@@ -118,8 +151,9 @@ def clean_intake(organisation, raw: dict) -> tuple[dict, dict]:
     gov_value = raw.get("governorate")
     if gov_value not in (None, ""):
         qs = organisation.governorates.all()
-        governorate = qs.filter(code=str(gov_value)).first()
-        if governorate is None and str(gov_value).isdigit():
+        gov_value = clean_text(gov_value, max_length=MAX_CODE)  # no NUL reaches the database
+        governorate = qs.filter(code=gov_value).first()
+        if governorate is None and _is_id(gov_value):
             governorate = qs.filter(pk=int(gov_value)).first()
         if governorate is None:
             errors["governorate"] = _("Unknown %(division)s.") % {"division": organisation.division_label}
@@ -128,7 +162,7 @@ def clean_intake(organisation, raw: dict) -> tuple[dict, dict]:
     facility = None
     fac_value = raw.get("facility")
     if fac_value not in (None, ""):
-        if str(fac_value).isdigit():
+        if _is_id(fac_value):
             facility = organisation.facilities.filter(pk=int(fac_value), is_active=True).select_related("governorate").first()
         if facility is None:
             errors["facility"] = _("Unknown place.")
@@ -137,26 +171,22 @@ def clean_intake(organisation, raw: dict) -> tuple[dict, dict]:
     out["facility"] = facility
     out["place_details"] = clean_text(raw.get("place_details"), max_length=500)[:500]
 
-    codes = raw.get("categories") or []
-    if isinstance(codes, str):
-        codes = [codes]
-    codes = [str(c) for c in codes][:30]
+    codes = _listed(raw.get("categories"))
+    codes = [clean_text(c, max_length=MAX_CODE) for c in codes][:30]
     found = {c.code: c for c in Category.objects.filter(code__in=codes, is_active=True)}
     unknown = [c for c in codes if c not in found]
     if unknown:
         errors["categories"] = _("Unknown categories: %(codes)s.") % {"codes": ", ".join(unknown[:5])}
     out["categories"] = [found[c] for c in dict.fromkeys(codes) if c in found]
 
-    vulns = raw.get("vulnerabilities") or []
-    if isinstance(vulns, str):
-        vulns = [vulns]
+    vulns = _listed(raw.get("vulnerabilities"))
     vulns = [str(v) for v in vulns][:10]
     bad = [v for v in vulns if v not in Vulnerability.values]
     if bad:
         errors["vulnerabilities"] = _("Unknown groups: %(codes)s.") % {"codes": ", ".join(bad[:5])}
     out["vulnerabilities"] = [v for v in dict.fromkeys(vulns) if v in Vulnerability.values]
 
-    urgency = raw.get("urgency")
+    urgency = _scalar(raw.get("urgency"))
     if urgency not in (None, "") and urgency not in Urgency.values:
         errors["urgency"] = _("Unknown urgency.")
     out["urgency"] = urgency or None

@@ -4,6 +4,8 @@ Personal data (names, national IDs, phones, e-mails, addresses) is stored only a
 ciphertext; reading it back goes through `complaints.access.reveal_identity`, which logs.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -146,6 +148,8 @@ class Case(models.Model):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)  # start of the appeal window
     public_outcome = models.TextField(_("outcome the complainant reads"), blank=True)
+    # Set by `complaints.retention.anonymise_case`: identities erased, free text redacted.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)  # bumped by every change; stale forms conflict
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -159,6 +163,11 @@ class Case(models.Model):
             models.Index(fields=["organisation", "status", "received_at"]),
             models.Index(fields=["organisation", "unit", "status"]),
             models.Index(fields=["organisation", "officer", "status"]),
+            # Covers every column the statistics read (mizan/reports/statistics.py), so an
+            # organisation's period is aggregated from the index alone, never the wide rows.
+            models.Index(fields=["organisation", "received_at", "status", "channel", "governorate", "facility",
+                                 "first_action_due", "first_action_at", "resolution_due", "resolved_at"],
+                         name="case_statistics"),
         ]
 
     def __str__(self) -> str:
@@ -269,7 +278,10 @@ class Allegation(models.Model):
         verbose_name = _("allegation")
         verbose_name_plural = _("allegations")
         ordering = ["id"]
-        indexes = [models.Index(fields=["category", "finding"])]
+        indexes = [
+            models.Index(fields=["category", "finding"]),
+            models.Index(fields=["case", "category", "finding"], name="allegation_statistics"),
+        ]
 
 
 class CaseMessage(models.Model):
@@ -358,6 +370,33 @@ class DeadlinePolicy(models.Model):
         constraints = [models.UniqueConstraint(fields=["organisation", "urgency"], name="uniq_deadline_policy")]
 
 
+class RetentionRule(models.Model):
+    """How long an organisation keeps the personal data of cases that ended in `status`.
+
+    `manage.py apply_retention` anonymises such cases `days` days after they reached the status
+    (`complaints.retention`). No rule for a status: its cases are kept.
+    """
+
+    class FinalStatus(models.TextChoices):
+        RESOLVED = Status.RESOLVED.value, Status.RESOLVED.label
+        CLOSED = Status.CLOSED.value, Status.CLOSED.label
+        INADMISSIBLE = Status.INADMISSIBLE.value, Status.INADMISSIBLE.label
+        WITHDRAWN = Status.WITHDRAWN.value, Status.WITHDRAWN.label
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="retention_rules")
+    status = models.CharField(_("final status"), max_length=24, choices=FinalStatus.choices)
+    days = models.PositiveIntegerField(_("keep personal data for (days)"))
+
+    class Meta:
+        verbose_name = _("retention rule")
+        verbose_name_plural = _("retention rules")
+        ordering = ["organisation", "status"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "status"], name="uniq_retention_rule")]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()}: {self.days}"
+
+
 DEFAULT_DEADLINES = {  # urgency: (first action, resolution) in working days
     Urgency.CRITICAL: (1, 10),
     Urgency.HIGH: (2, 20),
@@ -388,6 +427,53 @@ class RoutingRule(models.Model):
         return (self.facility_id is not None, self.category_id is not None, self.governorate_id is not None)
 
 
+class DataVersion(models.Model):
+    """A number per organisation and month of receipt, raised in the same transaction as every
+    change to a case received in that month.
+
+    Caches of figures derived from cases (the statistics in `mizan.reports`) put it in their key,
+    so a committed change is never hidden behind a cached figure, nothing has to be deleted, and a
+    change to this month's cases leaves the figures of the other months cached.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first day of the month the cases were received in (local time)
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "month"], name="uniq_data_version")]
+
+    @staticmethod
+    def month_of(moment) -> date:
+        return timezone.localdate(moment).replace(day=1)
+
+    @classmethod
+    def bump(cls, organisation_id: int, received_at) -> None:
+        """Raise the number of the month `received_at` falls in (the row is created on first use)."""
+        from django.db import IntegrityError, transaction
+
+        month = cls.month_of(received_at)
+        for _attempt in range(3):
+            if cls.objects.filter(organisation_id=organisation_id, month=month).update(
+                    version=models.F("version") + 1):
+                return
+            try:
+                with transaction.atomic():
+                    cls.objects.create(organisation_id=organisation_id, month=month, version=1)
+                return
+            except IntegrityError:
+                continue  # created by a concurrent change: raise it instead
+        raise RuntimeError("could not raise the data version")
+
+    @classmethod
+    def of_months(cls, organisation_id: int, months) -> dict:
+        """{first day of month: number} for `months` (0 for a month never changed), one query."""
+        months = set(months)
+        found = dict(cls.objects.filter(organisation_id=organisation_id, month__in=months)
+                     .values_list("month", "version"))
+        return {month: found.get(month, 0) for month in months}
+
+
 class ReferenceCounter(models.Model):
     """Last number issued per organisation and year; only ever increases."""
 
@@ -416,3 +502,34 @@ class Notification(models.Model):
         from .timeline import describe_notification
 
         return describe_notification(self)
+
+
+class RevealRequest(models.Model):
+    """A request to see the identities in a case, where the organisation wants a second person.
+
+    Pending until a supervisor or organisation admin other than the requester approves or refuses
+    it (with their own reason); an approval lets the requester reveal once before `expires_at`.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+        USED = "used", _("Used")
+        EXPIRED = "expired", _("Expired")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reveal_requests")
+    requester = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("reason"), max_length=500)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    approver = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="+")
+    decision_reason = models.CharField(_("reason for the decision"), max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["case", "requester", "status"], name="reveal_request_lookup")]

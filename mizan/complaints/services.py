@@ -22,7 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from mizan.accounts.models import Membership, Role, Unit, membership_of
 from mizan.audit.models import record
 from mizan.core.tasks import enqueue_on_commit
-from mizan.lib.filetypes import sniff
+from mizan.lib.filetypes import sniff, with_extension
+from mizan.lib.images import strip_metadata
+from mizan.lib.textsafety import clean_file_name
 from mizan.lib.vault import random_digits
 
 from . import deadlines, routing, workflow
@@ -37,6 +39,7 @@ from .models import (
     CaseMessage,
     CaseVulnerability,
     Category,
+    DataVersion,
     Finding,
     Notification,
     Person,
@@ -88,7 +91,10 @@ def _audit(case: Case, actor, action: str, **data) -> None:
 
 def _lock(case: Case, expected_version: int | None) -> Case:
     """Re-read `case` under a row lock; refuse if it changed since the user loaded it."""
-    locked = Case.objects.select_for_update().select_related("organisation").get(pk=case.pk)
+    # of=("self",): lock the case row only. Without it PostgreSQL also locks the joined
+    # organisation row FOR UPDATE, which every insert referencing the organisation (new cases,
+    # audit rows) must wait for: intake then queues behind one case's change, and deadlocks.
+    locked = Case.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=case.pk)
     if expected_version is not None and locked.version != expected_version:
         raise Conflict(_("Someone else changed this case while you were working on it. "
                          "Reload the page to see the latest version, then try again."), code="stale")
@@ -100,6 +106,7 @@ def _touch(case: Case, fields: list[str]) -> None:
     case.save(update_fields=[*fields, "version", "updated_at"])
     case.refresh_from_db(fields=["version"])
     _reindex(case)
+    DataVersion.bump(case.organisation_id, case.received_at)  # cached statistics of that month are stale
 
 
 def _reindex(case: Case) -> None:
@@ -116,6 +123,15 @@ def _enqueue_triage(case: Case) -> None:
     from mizan.triage.tasks import triage_case
 
     enqueue_on_commit(triage_case, case.pk)
+
+
+def _scan_pii(message: CaseMessage) -> None:
+    """Mark where personal data sits in a new message or note, in the caller's transaction, so
+    that redaction covers it from the moment it exists. Imported late: the triage app imports
+    this module."""
+    from mizan.triage.privacy import store_message_pii
+
+    store_message_pii(message)
 
 
 def _mark_first_action(case: Case, fields: list[str]) -> None:
@@ -149,14 +165,20 @@ class Upload:
 
 def _store_attachment(case: Case, upload: Upload, *, actor, message=None, internal=False) -> Attachment:
     content_type = sniff(upload.data[:64], upload.data)
-    if content_type is None:  # faces check first; this is the last line of defence
+    try:
+        # Pictures lose their metadata (GPS, device); idempotent, so files the faces already
+        # cleaned come out the same.
+        data = strip_metadata(upload.data, content_type) if content_type else None
+    except ValueError:
+        data = None
+    if data is None:  # faces check first; this is the last line of defence
         raise Invalid(_("This type of file is not accepted."), fields={"files": _("This type of file is not accepted.")})
     stored_name = secrets.token_hex(20)
-    default_storage.save(f"attachments/{stored_name}", ContentFile(upload.data))
+    default_storage.save(f"attachments/{stored_name}", ContentFile(data))
     attachment = Attachment.objects.create(
         case=case, message=message, uploaded_by_complainant=(actor == COMPLAINANT), uploaded_by=_user(actor),
-        original_name=upload.name[:255], content_type=content_type, size=len(upload.data),
-        sha256=hashlib.sha256(upload.data).hexdigest(), stored_name=stored_name, internal=internal,
+        original_name=with_extension(clean_file_name(upload.name), content_type), content_type=content_type,
+        size=len(data), sha256=hashlib.sha256(data).hexdigest(), stored_name=stored_name, internal=internal,
     )
     _timeline(case, actor, "attachment", public=not internal, name=attachment.original_name[:120], id=attachment.pk)
     return attachment
@@ -256,6 +278,9 @@ def submit_complaint(
         for upload in files:
             _store_attachment(case, upload, actor=actor)
         _apply_routing(case, SYSTEM, routing.category_ids_with_ancestors(categories))
+        # Before the audit row: every domain function takes the organisation's DataVersion row
+        # before the audit chain's head (see _touch), so two transactions never wait on each other.
+        DataVersion.bump(organisation.pk, case.received_at)
         _audit(case, actor, "case.create", channel=channel, anonymous=anonymous)
         _reindex(case)
         _enqueue_triage(case)
@@ -286,7 +311,8 @@ def transition_case(
 
     `findings` maps allegation id -> {"finding": code, "note": text} and is required to resolve.
     Side effects: status and dates; deadline clock paused/resumed; timeline row "status"
-    (public); for `request_information` the note goes to the complainant as a message; for
+    (public); for `request_information` the note goes to the complainant as a message (other
+    notes become a message too; either is scanned for personal data); for
     `resolve`/`declare_inadmissible` the note is the outcome the complainant reads; audit
     `case.transition`. Raises Conflict for a transition the workflow does not allow from the
     current status, NotAllowed for a role that may not take it, Invalid for missing input.
@@ -375,10 +401,11 @@ def transition_case(
         _timeline(case, actor, "status", public=True, **data)
         if note and transition.name == "request_information":
             msg = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.TO_COMPLAINANT, author=_user(actor), body=note)
+            _scan_pii(msg)
             _timeline(case, actor, "message_out", public=True, id=msg.pk)
         elif note and transition.name not in ("resolve", "declare_inadmissible"):
             kind = CaseMessage.Kind.FROM_COMPLAINANT if actor == COMPLAINANT else CaseMessage.Kind.INTERNAL
-            CaseMessage.objects.create(case=case, kind=kind, author=_user(actor), body=note)
+            _scan_pii(CaseMessage.objects.create(case=case, kind=kind, author=_user(actor), body=note))
         if note and transition.name not in ("resolve", "declare_inadmissible"):
             _reindex(case)  # the note became a message after _touch
         _audit(case, actor, "case.transition", transition=transition.name, **{"from": old, "to": case.status})
@@ -438,7 +465,8 @@ def post_message(*, actor, case: Case, body: str, internal: bool = False, files:
     """A staff message to the complainant, or an internal note when `internal`.
 
     Side effects: timeline row (public for a message, internal for a note), files attached,
-    first action recorded for a message, audit `case.message`/`case.note`.
+    first action recorded for a message, personal-data spans of the text stored (triage),
+    audit `case.message`/`case.note`.
     """
     _require(actor, "note" if internal else "message", case)
     body = (body or "").strip()
@@ -450,6 +478,7 @@ def post_message(*, actor, case: Case, body: str, internal: bool = False, files:
             raise Conflict(_("This case is closed; re-open it before writing to the complainant."), code="closed")
         kind = CaseMessage.Kind.INTERNAL if internal else CaseMessage.Kind.TO_COMPLAINANT
         message = CaseMessage.objects.create(case=case, kind=kind, author=actor, body=body)
+        _scan_pii(message)
         for upload in files:
             _store_attachment(case, upload, actor=actor, message=message, internal=internal)
         fields: list[str] = []
@@ -464,8 +493,9 @@ def post_message(*, actor, case: Case, body: str, internal: bool = False, files:
 def post_complainant_message(*, case: Case, body: str, files: list[Upload] | tuple = ()) -> CaseMessage:
     """A message from the complainant (through the receipt).
 
-    Side effects: public timeline row; if the case awaited the complainant it resumes (clock
-    restarts); the assigned officer is notified; audit `case.complainant_message`.
+    Side effects: public timeline row; personal-data spans of the text stored (triage); if the
+    case awaited the complainant it resumes (clock restarts); the assigned officer is notified;
+    audit `case.complainant_message`.
     """
     body = (body or "").strip()
     if not body and not files:
@@ -475,6 +505,7 @@ def post_complainant_message(*, case: Case, body: str, files: list[Upload] | tup
         if case.status in (Status.CLOSED, Status.WITHDRAWN):
             raise Conflict(_("This complaint is closed and cannot receive messages."), code="closed")
         message = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.FROM_COMPLAINANT, body=body or "—")
+        _scan_pii(message)
         for upload in files:
             _store_attachment(case, upload, actor=COMPLAINANT, message=message)
         _touch(case, [])
@@ -610,7 +641,7 @@ def flag_breaches(*, today: date | None = None) -> int:
     ).values_list("pk", flat=True)
     for pk in list(candidates):
         with transaction.atomic():
-            case = Case.objects.select_for_update().select_related("organisation").get(pk=pk)
+            case = Case.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=pk)
             breaches = []
             if not case.first_action_breached and case.first_action_at is None and case.first_action_due and case.first_action_due < today:
                 case.first_action_breached = True

@@ -3,6 +3,8 @@
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from mizan.lib.textsafety import isolate
+
 from .models import Channel, Urgency
 from .workflow import Status
 
@@ -50,7 +52,7 @@ def describe(event) -> str:
         text = _("Status changed from “%(old)s” to “%(new)s”.") % {"old": _status(d["from"]), "new": _status(d["to"])}
         if d.get("referred_to"):
             text += " " + _("Referred to: %(body)s, answer due %(due)s.") % {
-                "body": d["referred_to"], "due": d.get("referral_due", "")}
+                "body": isolate(d["referred_to"]), "due": d.get("referral_due", "")}
         if d.get("waited_days"):
             text += " " + _("The clock was paused for %(days)s working days.") % {"days": d["waited_days"]}
         return text
@@ -60,7 +62,7 @@ def describe(event) -> str:
         return _("Routed to %(unit)s (default unit: no rule matched).") % {"unit": _unit_name(d)}
     if kind == "assigned":
         return _("Assigned to %(unit)s / %(officer)s.") % {
-            "unit": _unit_name(d), "officer": d.get("officer") or _("no officer")}
+            "unit": _unit_name(d), "officer": isolate(d["officer"]) if d.get("officer") else _("no officer")}
     if kind == "message_out":
         return _("Message sent to the complainant.")
     if kind == "message_in":
@@ -68,7 +70,8 @@ def describe(event) -> str:
     if kind == "note":
         return _("Internal note added.")
     if kind == "attachment":
-        return _("File added: %(name)s.") % {"name": d.get("name", "")}
+        # User-given names sit inside a system sentence: isolated, so they cannot reorder it.
+        return _("File added: %(name)s.") % {"name": isolate(d.get("name", ""))}
     if kind == "allegation_added":
         return _("Allegation added: %(category)s.") % {"category": d.get("category", "")}
     if kind == "allegation_changed":
@@ -83,6 +86,12 @@ def describe(event) -> str:
         return _("Marked as a duplicate of %(reference)s.") % {"reference": d.get("original", "")}
     if kind == "identity_revealed":
         return _("Identity of the persons involved was revealed (reason in the audit log).")
+    if kind == "identity_reveal_requested":
+        return _("Access to the identities was requested; waiting for a second person's approval.")
+    if kind == "identity_reveal_approved":
+        return _("The request to see the identities was approved.")
+    if kind == "identity_reveal_refused":
+        return _("The request to see the identities was refused.")
     if kind == "deadline_breached":
         label = _("first action") if d.get("deadline") == "first_action" else _("resolution")
         return _("Deadline passed: %(deadline)s was due on %(due)s.") % {"deadline": label, "due": d.get("due", "")}
@@ -102,6 +111,12 @@ def describe_notification(notification) -> str:
         return _("Complaint %(reference)s was assigned to you.") % {"reference": ref}
     if notification.kind == "message_in":
         return _("The complainant replied on %(reference)s.") % {"reference": ref}
+    if notification.kind == "reveal_request":
+        return _("A colleague asks to see the identities in %(reference)s; your approval is needed.") % {"reference": ref}
+    if notification.kind == "reveal_decided":
+        if d.get("approved"):
+            return _("Your request to see the identities in %(reference)s was approved.") % {"reference": ref}
+        return _("Your request to see the identities in %(reference)s was refused.") % {"reference": ref}
     if notification.kind == "deadline_breached":
         return _("Deadline passed on %(reference)s.") % {"reference": ref}
     return f"{notification.kind} {ref}"

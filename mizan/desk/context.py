@@ -17,9 +17,15 @@ def desk(request):
 
         return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
+    def reveal_pending():
+        from mizan.complaints.reveal import count_to_decide
+
+        return count_to_decide(user)
+
     return {
         "membership": member,
         "organisation": member.organisation if member else None,
         "perms_": {action: can(user, action) for action in PERMISSIONS},
         "unread_notifications": SimpleLazyObject(unread),
+        "reveal_pending": SimpleLazyObject(reveal_pending),
     }

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from mizan.complaints.intake import clean_intake, parse_date
-from mizan.complaints.models import Channel, Urgency, Vulnerability
+from mizan.complaints.models import Channel, Finding, Urgency, Vulnerability
 from mizan.complaints.uploads import check_uploads as clean_uploads
 from mizan.complaints.workflow import Status
 from mizan.lib.digits import to_ascii_digits
@@ -23,7 +23,8 @@ from .selectors import SORTS, QueueChoices, QueueFilters
 
 MAX_QUERY = 200
 FILTER_PARAMS = ("status", "urgency", "category", "governorate", "facility", "unit", "officer",
-                 "vulnerability", "from", "to", "channel", "q", "sort")
+                 "vulnerability", "from", "to", "channel", "outcome", "q", "sort")
+OUTCOMES = (*Finding.values, "pending")  # "pending": an allegation without a finding yet
 
 
 # --- queue filters ----------------------------------------------------------------------------
@@ -103,6 +104,11 @@ def parse_filters(choices: QueueChoices, params) -> tuple[QueueFilters, list[str
         ignored(pgettext("queue filter name", "channel"), channel)
         channel = ""
 
+    outcome = one("outcome")
+    if outcome and outcome not in OUTCOMES:
+        ignored(pgettext("queue filter name", "outcome"), outcome)
+        outcome = ""
+
     sort = one("sort") or "relevance"  # falls back to newest first without a search
     if sort not in SORTS:
         ignored(pgettext("queue filter name", "sort order"), sort)
@@ -113,7 +119,7 @@ def parse_filters(choices: QueueChoices, params) -> tuple[QueueFilters, list[str
         governorate_id=governorate.pk if governorate else None, facility_id=facility.pk if facility else None,
         unit_id=unit.pk if unit else None, officer_id=officer.user_id if officer else None,
         vulnerability=vulnerability, received_from=dates["from"], received_to=dates["to"], channel=channel,
-        q=one("q")[:MAX_QUERY], sort=sort,
+        outcome=outcome, q=one("q")[:MAX_QUERY], sort=sort,
     )
     return filters, notes
 

@@ -17,7 +17,14 @@ from django.utils import timezone
 from mizan.accounts.models import Facility, Membership, Role, Unit, membership_of
 from mizan.audit.models import AuditEvent
 from mizan.complaints.access import can, cases_for
-from mizan.complaints.models import Case, CaseCategory, CaseVulnerability, Category, Notification
+from mizan.complaints.models import (
+    Allegation,
+    Case,
+    CaseCategory,
+    CaseVulnerability,
+    Category,
+    Notification,
+)
 from mizan.complaints.workflow import OPEN_STATES, Status
 from mizan.search import engine as search_engine
 
@@ -47,6 +54,7 @@ class QueueFilters:
     received_from: date | None = None
     received_to: date | None = None
     channel: str = ""
+    outcome: str = ""  # a finding, or "pending": has such an allegation (of the chosen category)
     q: str = ""
     sort: str = "newest"
 
@@ -154,7 +162,9 @@ def text_search(qs: QuerySet, q: str, user=None) -> QuerySet:
     return search_engine.filter_cases(qs, q, user=user)
 
 
-def apply_filters(qs: QuerySet, filters: QueueFilters, user=None) -> QuerySet:
+def apply_filters(qs: QuerySet, filters: QueueFilters, user=None, *, text: bool = True) -> QuerySet:
+    """`qs` narrowed by every filter of the queue; by the search box's text too unless `text`
+    is false (relevance order applies the text itself, see `queue_cases`)."""
     if filters.statuses:
         qs = qs.filter(status__in=filters.statuses)
     if filters.urgency:
@@ -178,7 +188,12 @@ def apply_filters(qs: QuerySet, filters: QueueFilters, user=None) -> QuerySet:
         qs = qs.filter(received_at__lt=day_start(filters.received_to + timedelta(days=1)))
     if filters.channel:
         qs = qs.filter(channel=filters.channel)
-    return text_search(qs, filters.q, user)
+    if filters.outcome:
+        allegations = Allegation.objects.filter(finding="" if filters.outcome == "pending" else filters.outcome)
+        if filters.category_ids:
+            allegations = allegations.filter(category_id__in=filters.category_ids)
+        qs = qs.filter(pk__in=allegations.values("case_id"))
+    return text_search(qs, filters.q, user) if text else qs
 
 
 def _next_due():
@@ -198,14 +213,15 @@ def queue_cases(user, view: str, filters: QueueFilters, window: tuple[date, date
     if member is None or not can(user, "view_case"):
         return Case.objects.none()
     today, until = window or due_window(member.organisation)
-    qs = apply_filters(_in_view(cases_for(user), member, view, today, until), filters, user)
+    relevance = filters.sort == "relevance" and search_engine.prepare(filters.q).active
+    qs = apply_filters(_in_view(cases_for(user), member, view, today, until), filters, user, text=not relevance)
     qs = qs.select_related("governorate", "facility", "unit", "officer").prefetch_related(
         Prefetch("case_categories",
                  queryset=CaseCategory.objects.select_related("category").order_by("category__position", "category__code")),
         Prefetch("vulnerability_markers", queryset=CaseVulnerability.objects.order_by("code")),
     ).annotate(excerpt=Substr("narrative", 1, 121)).defer("narrative")
-    if filters.sort == "relevance":
-        return search_engine.order_by_relevance(qs, filters.q)
+    if relevance:
+        return search_engine.ranked(qs, filters.q, user=user)
     if filters.sort == "oldest":
         return qs.order_by("received_at", "id")
     if filters.sort == "due":

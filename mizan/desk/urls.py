@@ -1,4 +1,5 @@
-from . import urls_case, urls_queue
+from . import urls_account, urls_case, urls_queue, urls_reveal
 
 app_name = "desk"
-urlpatterns = [*urls_queue.urlpatterns, *urls_case.urlpatterns]
+urlpatterns = [*urls_queue.urlpatterns, *urls_case.urlpatterns, *urls_account.urlpatterns,
+               *urls_reveal.urlpatterns]

@@ -5,6 +5,7 @@ from . import views_case as v
 urlpatterns = [
     path("cases/<str:reference>/", v.case_detail, name="case"),
     path("cases/<str:reference>/reveal/", v.reveal, name="case_reveal"),
+    path("cases/<str:reference>/reveal-request/", v.reveal_request, name="case_reveal_request"),
     path("cases/<str:reference>/step/<slug:name>/", v.transition, name="case_transition"),
     path("cases/<str:reference>/assign/", v.assign, name="case_assign"),
     path("cases/<str:reference>/take/", v.take, name="case_take"),

@@ -14,9 +14,8 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.files.storage import default_storage
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -27,6 +26,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mizan.accounts.models import Role
 from mizan.audit.models import record
 from mizan.complaints import access, services, workflow
+from mizan.complaints import reveal as reveal_flow
 from mizan.complaints.errors import Conflict, DomainError, Invalid, NotAllowed
 from mizan.complaints.identity import IDENTITY_FIELDS
 from mizan.complaints.intake import parse_date
@@ -38,10 +38,12 @@ from mizan.complaints.models import (
     Category,
     Finding,
     Person,
+    RevealRequest,
     TimelineEvent,
     Urgency,
     Vulnerability,
 )
+from mizan.complaints.uploads import file_response
 from mizan.complaints.workflow import Status
 from mizan.lib.digits import to_ascii_digits
 from mizan.search.similar import similar_cases
@@ -154,7 +156,19 @@ def _forms(request, case: Case, role, *, failed_key, posted, errors, allegations
 
     forms: dict = {}
     if access.can(user, "reveal_identity") and any(p.has_identity for p in case.persons.all()):
-        forms["reveal"] = state("reveal", reason="")
+        if reveal_flow.needs_approval(case):
+            # A second person must approve first: ask, wait, then reveal once with the approval.
+            current = reveal_flow.current_request(actor=user, case=case)
+            if current is None:
+                forms["reveal_request"] = state("reveal-request", reason="")
+            elif current.status == RevealRequest.Status.PENDING:
+                forms["reveal_pending"] = current
+            else:
+                forms["reveal_approved"] = current
+        else:
+            forms["reveal"] = state("reveal", reason="")
+    if reveal_flow.needs_approval(case) and access.can(user, "approve_reveal"):
+        forms["reveal_to_decide"] = reveal_flow.count_to_decide(user, case=case)
 
     transitions = []
     for transition in workflow.available(case.status, role):
@@ -345,7 +359,15 @@ def reveal(request, reference):
     case = access.get_case_for_user(request.user, reference)
     if not access.can(request.user, "reveal_identity"):
         return _forbidden(request, case, _("You are not allowed to see identities."))
-    reason = (request.POST.get("reason") or "").strip()
+    if reveal_flow.needs_approval(case):
+        # The reason is the one the approver read; it goes with the reveal into the audit log.
+        current = reveal_flow.current_request(actor=request.user, case=case)
+        if current is None or current.status != RevealRequest.Status.APPROVED:
+            return _forbidden(request, case, _("Your organisation requires a second person's approval before "
+                                               "identities are shown. Ask for access on the case page first."))
+        reason = current.reason
+    else:
+        reason = (request.POST.get("reason") or "").strip()
     if not reason:
         return _render_page(request, case.pk, status=400, failed_key="reveal",
                             errors={"reveal.reason": _("Say why you need to see the identity.")})
@@ -353,9 +375,32 @@ def reveal(request, reference):
         people = access.reveal_identity(actor=request.user, case=case, reason=reason)
     except PermissionError:
         return _forbidden(request, case, _("You are not allowed to see identities."))
+    except NotAllowed:  # the approval was used or expired since the check above
+        return _forbidden(request, case, _("The approval to see the identities has been used or has expired. "
+                                           "Ask for access again."))
     # Rendered into this response only: never stored, never put in the session.
     revealed = {p["id"]: p for p in people}
     return _render_page(request, case.pk, revealed=revealed)
+
+
+@case_action("reveal-request")
+def reveal_request(request, case):
+    if not access.can(request.user, "reveal_identity"):
+        raise NotAllowed(_("You are not allowed to see identities."))
+    if not reveal_flow.needs_approval(case):
+        raise Conflict(_("Your organisation does not require approval to see identities; "
+                         "use “Reveal identity” instead."), code="reveal_request_unneeded")
+    reason = (request.POST.get("reason") or "").strip()
+    if not reason:
+        message = _("Say why you need to see the identity.")
+        raise Invalid(message, fields={"reason": message})
+    try:
+        reveal_flow.request_reveal(actor=request.user, case=case, reason=reason)
+    except Conflict as error:
+        raise Conflict(_("You have already asked to see the identities in this case."),
+                       code=error.code) from error
+    messages.success(request, _("Your request was sent. You can see the identities once a colleague approves it."))
+    return _back(case, "persons")
 
 
 @case_action(lambda kw: f"transition-{kw['name']}")
@@ -529,13 +574,8 @@ def attachment(request, reference, pk):
     item = case.attachments.filter(pk=pk).first()
     if item is None:
         raise Http404("not found")
-    try:
-        handle = default_storage.open(f"attachments/{item.stored_name}", "rb")
-    except FileNotFoundError:
-        raise Http404("not found") from None
+    response = file_response(item)
     record(action="attachment.download", organisation=case.organisation, actor=request.user, target=item,
            data={"case": case.pk, "attachment": item.pk})
-    response = FileResponse(handle, as_attachment=True, filename=item.original_name, content_type=item.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
     add_never_cache_headers(response)
     return response

@@ -21,10 +21,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mizan.accounts.models import membership_of
+from mizan.accounts.security import AUDIT_ACTION_LABELS
 from mizan.audit.models import verify_chain
 from mizan.complaints.access import can, cases_for
 from mizan.complaints.errors import Invalid, NotAllowed
-from mizan.complaints.models import Category, Channel, Notification, Person, Urgency, Vulnerability
+from mizan.complaints.models import (
+    Category,
+    Channel,
+    Finding,
+    Notification,
+    Person,
+    Urgency,
+    Vulnerability,
+)
 from mizan.complaints.services import mark_notifications_read, submit_complaint
 from mizan.complaints.workflow import Status
 from mizan.lib.digits import to_ascii_digits
@@ -62,11 +71,21 @@ ACTION_LABELS = {
     "case.categories": gettext_lazy("Categories changed"),
     "case.urgency": gettext_lazy("Urgency changed"),
     "case.duplicate": gettext_lazy("Marked as duplicate"),
+    "case.anonymise": gettext_lazy("Case anonymised (retention period over)"),
     "case.deadline_breached": gettext_lazy("Deadline passed"),
     "allegation.add": gettext_lazy("Allegation added"),
     "allegation.change": gettext_lazy("Allegation changed"),
     "identity.reveal": gettext_lazy("Identity revealed"),
+    "identity.reveal_request": gettext_lazy("Access to identities requested"),
+    "identity.reveal_approve": gettext_lazy("Access to identities approved"),
+    "identity.reveal_refuse": gettext_lazy("Access to identities refused"),
     "api_token.create": gettext_lazy("API token issued"),
+    "export.request": gettext_lazy("Export requested"),
+    "export.complete": gettext_lazy("Export written"),
+    "export.download": gettext_lazy("Export downloaded"),
+    "import.check": gettext_lazy("Import of complaints checked"),
+    "import.complete": gettext_lazy("Import of complaints finished"),
+    **AUDIT_ACTION_LABELS,
 }
 ACTOR_LABELS = {
     "staff": gettext_lazy("Staff"),
@@ -99,7 +118,7 @@ def queue(request):
     member = _member(request)
     if not can(request.user, "view_case"):
         if can(request.user, "view_statistics"):
-            return redirect("desk:notifications")  # analysts: their landing page until dashboards exist
+            return redirect("reports:dashboard")  # analysts: aggregates only
         raise Http404("not found")
     organisation = member.organisation
     window = selectors.due_window(organisation)
@@ -137,6 +156,7 @@ def queue(request):
         "clearable": any(v for k, v in values.items() if k != "sort"),
         "statuses": Status.choices, "urgencies": Urgency.choices, "channels": Channel.choices,
         "vulnerabilities": Vulnerability.choices, "sorts": list(SORT_LABELS.items()),
+        "outcomes": [*Finding.choices, ("pending", gettext_lazy("No finding yet"))],
         "today": window[0],
     }
     # htmx swaps only the results; a history restore or a plain request gets the whole page.

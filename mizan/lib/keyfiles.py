@@ -1,5 +1,7 @@
 """Create the key files of a brand-new installation (`make keys`). Never overwrites a key.
 
+Also the safe replacement of a key file (`rotate_data_key`) and the reading of the key ring.
+
 Usage: python -m mizan.lib.keyfiles var/keys
 """
 
@@ -30,6 +32,52 @@ def ensure(folder: Path) -> list[str]:
             handle.write(make())
         created.append(name)
     return created
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace the key file `path` with `text`: a 0600 temporary file beside it, fsync, rename.
+
+    A reader sees either the old file or the new one, never half of one; a crash leaves at worst
+    a stray temporary file, never a damaged key file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def read_ring(current: Path, old: Path | None) -> str:
+    """The key ring held by the current-key file and the retired-keys file (current first)."""
+    parts = [Path(current).read_text(encoding="utf-8").strip()]
+    if old is not None and Path(old).exists():
+        parts.append(Path(old).read_text(encoding="utf-8").strip())
+    return ",".join(part for part in parts if part)
+
+
+def ring_stamp(*paths: Path | None) -> tuple:
+    """What changes when a key file is replaced (inode, size, mtime), to know when to re-read."""
+    stamp = []
+    for path in paths:
+        try:
+            info = os.stat(path) if path is not None else None
+        except FileNotFoundError:
+            info = None
+        stamp.append((info.st_ino, info.st_size, info.st_mtime_ns) if info else None)
+    return tuple(stamp)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_statistics
 
 app_name = "portal"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     path("track/", views.track, name="track"),
     path("track/case/", views.track_case, name="track_case"),
     path("track/files/<int:pk>/", views.track_attachment, name="track_attachment"),
+    path("statistics/", views_statistics.statistics, name="statistics"),
 ]

@@ -10,9 +10,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.files.storage import default_storage
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +26,7 @@ from mizan.complaints.errors import DomainError, Invalid
 from mizan.complaints.intake import clean_intake
 from mizan.complaints.models import Attachment, Case, CaseMessage, Category, Person, Vulnerability
 from mizan.complaints.services import post_complainant_message, submit_complaint, transition_case
-from mizan.complaints.uploads import check_uploads, limits, with_rechoose
+from mizan.complaints.uploads import check_uploads, file_response, limits, with_rechoose
 from mizan.complaints.workflow import COMPLAINANT, DECIDED_STATES, PUBLIC_EXPLANATION, Status
 from mizan.core import throttle
 from mizan.lib.digits import to_ascii_digits
@@ -364,11 +363,4 @@ def track_attachment(request, pk: int):
                   if case_id else None)
     if attachment is None:
         raise Http404("not found")
-    try:
-        handle = default_storage.open(f"attachments/{attachment.stored_name}", "rb")
-    except FileNotFoundError as exc:
-        raise Http404("not found") from exc
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
-                            content_type=attachment.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(attachment)

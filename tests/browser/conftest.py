@@ -10,6 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+
+from tests.conftest import PASSWORD, login_code
 
 # Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make
 # between browser steps are ordinary synchronous calls.
@@ -49,3 +52,20 @@ def shots(request):
 
     take.folder = folder
     return take
+
+
+def log_in(context, base, username, password=PASSWORD):
+    """A new page of `context`, logged in as `username` through the login form: the password,
+    then, when the account has a second factor, the code its authenticator shows now."""
+    page = context.new_page()
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.locator("form[action$='/accounts/login/'] [type=submit]").click()
+    page.wait_for_load_state()
+    if page.url.endswith("/accounts/login/code/"):
+        page.fill("input[name=code]", login_code(get_user_model().objects.get(username=username)))
+        page.locator("form[action$='/accounts/login/code/'] [type=submit]").click()
+        page.wait_for_load_state()
+    assert "/accounts/login/" not in page.url, f"login of {username} did not go through"
+    return page

@@ -9,9 +9,10 @@ Screenshots of every page are saved (see conftest.py for the folder).
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from mizan.complaints.models import Case
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, login_code
 
 NARRATIVE = "قبضوا على أخويا من قدام البيت وودوه قسم الدقي وضربوه هناك، ولحد دلوقتي محدش قال لنا التهمة إيه."
 REPLY = "الواقعة حصلت يوم الخميس بالليل، ومعايا تقرير طبي من المستشفى."
@@ -30,13 +31,19 @@ def _step(page, name: str):
     return form
 
 
-def _login(context, base, username):
+def _login(context, base, username, shots=None):
     page = context.new_page()
     page.goto(f"{base}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.locator("form[action$='/accounts/login/'] [type=submit]").click()
-    page.wait_for_load_state()
+    page.wait_for_url("**/accounts/login/code/")  # the officer may reveal identities: 2FA is on
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    if shots:
+        shots(page, "desk-login-code")
+    page.fill("input[name=code]", login_code(get_user_model().objects.get(username=username)))
+    page.locator("form[action$='/accounts/login/code/'] [type=submit]").click()
+    page.wait_for_url("**/desk/")
     return page
 
 
@@ -76,7 +83,7 @@ def test_citizen_and_officer_journey(live_server, chromium, shots, org, places, 
 
     # --- the officer finds it in the queue, takes it and writes to the complainant ------------
     desk = chromium.new_context(locale="ar-EG", viewport={"width": 1280, "height": 900})
-    officer = _login(desk, base, "officer")
+    officer = _login(desk, base, "officer", shots)
     officer.goto(f"{base}/desk/?view=unassigned")
     assert officer.locator("html").get_attribute("dir") == "rtl"
     officer.locator(f"a.reference:text-is('{reference}')").wait_for()

@@ -510,8 +510,9 @@ def test_message_refused_file_type_names_the_file(client, staff, file_case):
 
     html = response.content.decode()
     assert response.status_code == 400
-    assert ('<p class="field-error" id="error-message-files">The file <bdi dir="auto">evil.svg</bdi> is not '
-            "of an accepted type (PDF, picture, office document, audio or video).</p>") in html
+    assert ('<p class="field-error" id="error-message-files">The file <bdi dir="auto">evil.svg</bdi> contains '
+            "a web page or a script (HTML, SVG or XML): such files are not accepted. Send a PDF or a picture "
+            "instead.</p>") in html
     assert ">ملاحظة مع ملف</textarea>" in html
     assert 'value="note" checked' in html
     assert snapshot(case) == before

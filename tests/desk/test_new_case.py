@@ -202,8 +202,8 @@ def test_new_case_refuses_a_file_of_unaccepted_type(client, staff, places):
 
     assert response.status_code == 400
     assert response.context["errors"] == {
-        "files": 'The file <bdi dir="auto">page.html</bdi> is not of an accepted type (PDF, picture, '
-                  "office document, audio or video)."}
+        "files": 'The file <bdi dir="auto">page.html</bdi> contains a web page or a script (HTML, SVG or XML): '
+                  "such files are not accepted. Send a PDF or a picture instead."}
     assert (Case.objects.count(), Attachment.objects.count()) == (0, 0)
     assert "choose them again" in response.content.decode()
 

@@ -282,11 +282,11 @@ def test_queue_renders_for_case_roles(client, staff, queue, who):
     assert response.headers["Content-Security-Policy"].startswith("default-src 'self'")
 
 
-def test_queue_analyst_goes_to_notifications(client, staff, queue):
+def test_queue_analyst_goes_to_the_statistics(client, staff, queue):
     response = get(client, staff["analyst"])
 
     assert response.status_code == 302
-    assert response.url == reverse("desk:notifications")
+    assert response.url == reverse("reports:dashboard")
 
 
 def test_queue_user_without_membership_gets_404(client, db):

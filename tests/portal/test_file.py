@@ -185,18 +185,23 @@ def test_file_unknown_facility_is_refused(english, complaint_form, org, other_or
     assert Case.objects.count() == 0
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("photo.jpg", HTML),
-    ("photo.jpg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
-    ("photo.jpg", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"),
+MARKUP = ("contains a web page or a script (HTML, SVG or XML): such files are not accepted. Send a PDF or a "
+          "picture instead.")
+
+
+@pytest.mark.parametrize(("name", "data", "why"), [
+    ("photo.jpg", HTML, MARKUP),
+    ("photo.jpg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', MARKUP),
+    ("photo.jpg", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "is a program: programs are not accepted."),
+    ("photo.jpg", b"GIF89a\x01\x00\x01\x00", "is not of an accepted type (PDF, picture, office document, audio or video)."),
 ])
-def test_file_refused_type_names_the_file_and_creates_nothing(english, complaint_form, org, name, data):
+def test_file_refused_type_names_the_file_and_creates_nothing(english, complaint_form, org, name, data, why):
     response = english.post(FILE_URL, complaint_form(files=[upload(name, data, "image/jpeg")]))
     page = html(response)
     assert response.status_code == 400
-    assert ('<p class="field-error" id="error-files">The file <bdi dir="auto">photo.jpg</bdi> is not of an '
-            "accepted type (PDF, picture, office document, audio or video). For your safety the files you "
-            "chose are not kept when the form has to be corrected: please choose them again.</p>") in page
+    assert (f'<p class="field-error" id="error-files">The file <bdi dir="auto">photo.jpg</bdi> {why} For your '
+            "safety the files you chose are not kept when the form has to be corrected: please choose them "
+            "again.</p>") in page
     assert Case.objects.count() == 0
     assert Attachment.objects.count() == 0
     assert TimelineEvent.objects.count() == 0

@@ -262,7 +262,7 @@ def test_track_reply_with_refused_file_keeps_text_and_changes_nothing(english, f
                                        "files": [upload("photo.jpg", b"<svg></svg>")]})
     page = html(response)
     assert response.status_code == 400
-    assert 'The file <bdi dir="auto">photo.jpg</bdi> is not of an accepted type' in page
+    assert 'The file <bdi dir="auto">photo.jpg</bdi> contains a web page or a script' in page
     assert ">نص الرسالة</textarea>" in page
     assert not CaseMessage.objects.filter(case=case).exists()
 

@@ -4,6 +4,13 @@
     {{ count|num:org }}          1234 -> ١٬٢٣٤ in Arabic when the organisation wants Arabic-Indic digits
     {{ case.received_at|day:org }}   date in the active language, with the Hijri date beside it
                                      when the organisation shows Hijri dates
+
+and user text shown next to system text, without the characters that reorder or hide text
+(display only: what is stored is unchanged; see `mizan.lib.textsafety`). Still auto-escaped,
+and still to be put in an element with `dir="auto"` (or `<bdi>`):
+
+    <span dir="auto">{{ person_name|user_name }}</span>    names, file names, labels, short values
+    <div dir="auto">{{ message.body|user_text }}</div>     narratives, messages, notes
 """
 
 from datetime import date, datetime
@@ -14,6 +21,8 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
 from hijridate import Gregorian
+
+from mizan.lib.textsafety import neutralise_name, neutralise_text
 
 register = template.Library()
 
@@ -67,3 +76,13 @@ def day(value, org=None):
                 extra = to_arabic_indic(extra)
             text = f"{text} ({extra})"
     return text
+
+
+@register.filter
+def user_name(value):
+    return "" if value is None else neutralise_name(value)
+
+
+@register.filter
+def user_text(value):
+    return "" if value is None else neutralise_text(value)

@@ -5,7 +5,8 @@ messages), so timelines, deadlines, audit rows and notifications are what real u
 afterwards the timestamps of each case's history are spread over its life so that the demo
 covers the last 18 months. All people and stories are fictional, written for the project
 (`mizan/complaints/demo/narratives.json`). Passwords are random per installation and written to
-var/demo-logins.txt (printed by make run).
+var/demo-logins.txt (printed by make run), with the authenticator key of each account that must
+use two-factor authentication.
 
 The audit log is never rewritten: its rows keep the moment the demo was loaded, so the
 hash chain stays intact.
@@ -29,7 +30,16 @@ from django.db.models import Max
 from django.test.utils import override_settings
 from django.utils import timezone, translation
 
-from mizan.accounts.models import Facility, Governorate, Membership, Organisation, Role, Unit
+from mizan.accounts.models import (
+    AccountSecurity,
+    Facility,
+    Governorate,
+    Membership,
+    Organisation,
+    Role,
+    Unit,
+)
+from mizan.accounts.security import seal_secret, two_factor_required
 from mizan.complaints.models import (
     Allegation,
     Case,
@@ -49,6 +59,7 @@ from mizan.complaints.services import (
     transition_case,
 )
 from mizan.complaints.workflow import COMPLAINANT, Status
+from mizan.lib import totp
 from mizan.lib.digits import to_arabic_indic
 
 CORPUS = Path(__file__).resolve().parents[2] / "demo" / "narratives.json"
@@ -263,8 +274,16 @@ class Command(BaseCommand):
             unit = intake_unit if role in (Role.CASE_OFFICER, Role.INTAKE_OFFICER, Role.SUPERVISOR) else None
             Membership.objects.create(user=user, organisation=org, role=role, unit=unit, can_reveal_identity=reveal)
             users[suffix] = user
+            # Accounts that must use two-factor authentication get a random authenticator key,
+            # written beside the password: add it to any TOTP app (or `oathtool --totp -b KEY`).
+            key = ""
+            if two_factor_required(user):
+                secret = totp.new_secret()
+                AccountSecurity.objects.create(user=user, totp_secret_enc=seal_secret(secret, user.pk),
+                                               totp_confirmed_at=self.now)
+                key = f"  2FA key: {secret}"
             with translation.override("en"):
-                logins.append(f"{username:<16} {passwords[username]:<22} {role.label} — {spec['name_en']}")
+                logins.append(f"{username:<16} {passwords[username]:<22} {role.label} — {spec['name_en']}{key}")
         return OrgKit(spec=spec, org=org, users=users, officers=[users["officer"], users["officer2"]],
                       facilities=facilities, calendar=org.calendar())
 

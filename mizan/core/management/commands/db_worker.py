@@ -1,8 +1,8 @@
 """`manage.py db_worker`: django-tasks-db's worker, plus a heartbeat and the periodic sweeps.
 
 The heartbeat tells web processes that queued tasks will be picked up (otherwise they run them
-inline). The same thread enqueues the periodic jobs (deadline sweep) every few minutes; they are
-idempotent, so several workers enqueueing them does no harm.
+inline). The same thread enqueues the periodic jobs (deadline sweep, sweep of export files) every
+few minutes; they are idempotent, so several workers enqueueing them does no harm.
 """
 
 import os
@@ -29,8 +29,10 @@ def _beat(worker_id: str, stop: threading.Event) -> None:
                 )
             if beats % SWEEP_EVERY == 0:
                 from mizan.complaints.tasks import sweep_deadlines
+                from mizan.reports.tasks import sweep_files
 
                 sweep_deadlines.enqueue()
+                sweep_files.enqueue()  # expired export files, interrupted exports and imports
             beats += 1
         except Exception:  # the heartbeat must outlive a passing database error
             close_old_connections()
