@@ -17,6 +17,21 @@ from mizan.accounts.models import Facility, Governorate, Organisation, Unit
 from .workflow import OPEN_STATES, Status
 
 
+def category_subtree(categories, root_id: int) -> frozenset[int]:
+    """Ids of `root_id` and every category below it, among the loaded `categories`."""
+    children: dict[int, list[int]] = {}
+    for category in categories:
+        if category.parent_id:
+            children.setdefault(category.parent_id, []).append(category.pk)
+    found, stack = set(), [root_id]
+    while stack:
+        node = stack.pop()
+        if node not in found:
+            found.add(node)
+            stack.extend(children.get(node, ()))
+    return frozenset(found)
+
+
 class Category(models.Model):
     """A node of the rights taxonomy. Top-level codes are stable and used by the API."""
 

@@ -24,6 +24,7 @@ from mizan.complaints.models import (
     CaseVulnerability,
     Category,
     Notification,
+    category_subtree,
 )
 from mizan.complaints.workflow import OPEN_STATES, Status
 from mizan.search import engine as search_engine
@@ -71,17 +72,7 @@ class QueueChoices:
     officers: list[Membership] = field(default_factory=list)
 
     def descendants(self, root_id: int) -> frozenset[int]:
-        children: dict[int, list[int]] = {}
-        for category in self.categories:
-            if category.parent_id:
-                children.setdefault(category.parent_id, []).append(category.pk)
-        found, stack = set(), [root_id]
-        while stack:
-            node = stack.pop()
-            if node not in found:
-                found.add(node)
-                stack.extend(children.get(node, ()))
-        return frozenset(found)
+        return category_subtree(self.categories, root_id)
 
 
 def queue_choices(organisation) -> QueueChoices:

@@ -86,6 +86,7 @@ from mizan.complaints.models import (
     DataVersion,
     Finding,
     Vulnerability,
+    category_subtree,
 )
 from mizan.complaints.workflow import OPEN_STATES, Status
 
@@ -466,17 +467,7 @@ class Labels:
                       governorate_id, facility_id, category_ids, filters.vulnerability, filters.channel)
 
     def _subtree(self, pk: int) -> frozenset:
-        children: dict[int, list[int]] = {}
-        for category in self.categories.values():
-            if category.parent_id:
-                children.setdefault(category.parent_id, []).append(category.pk)
-        found, stack = set(), [pk]
-        while stack:
-            node = stack.pop()
-            if node not in found:
-                found.add(node)
-                stack.extend(children.get(node, ()))
-        return frozenset(found)
+        return category_subtree(self.categories.values(), pk)
 
     def root_expression(self):
         """SQL mapping a category id to its top-level category's id."""
