@@ -10,6 +10,7 @@ import json
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from mizan.lib.vault import keyed_hash
@@ -88,18 +89,25 @@ def record(*, action: str, organisation=None, actor=None, actor_label: str | Non
 
 
 def verify_chain() -> tuple[int, list[str]]:
-    """Walk the chain; return (rows checked, problems found)."""
+    """Walk the chain; return (rows checked, problems found, in the active language)."""
     problems: list[str] = []
     prev = GENESIS
     count = 0
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         count += 1
         if event.prev_hash != prev:
-            problems.append(f"row {event.id}: does not follow the row before it (deleted or re-ordered rows)")
+            problems.append(gettext("row %(id)s: does not follow the row before it (deleted or re-ordered rows)")
+                            % {"id": event.id})
         if event.compute_hash() != event.hash:
-            problems.append(f"row {event.id}: content was changed after it was written")
+            problems.append(gettext("row %(id)s: content was changed after it was written") % {"id": event.id})
         prev = event.hash
     head = AuditHead.objects.filter(pk=1).first()
-    if head and (head.last_hash != prev or head.count != count):
-        problems.append("the last rows of the log were deleted (the chain head does not match)")
+    if head and head.last_hash != prev:
+        problems.append(gettext("the last rows of the log were deleted (the chain head does not match)"))
+    elif head and head.count != count:
+        missing = head.count - count
+        problems.append(ngettext(
+            "%(missing)s row missing: the chain head counted %(head)s, the log holds %(count)s",
+            "%(missing)s rows missing: the chain head counted %(head)s, the log holds %(count)s", missing,
+        ) % {"missing": missing, "head": head.count, "count": count})
     return count, problems

@@ -108,7 +108,7 @@ class Builder:
         return Section(
             id="trend", title=gettext("Complaints received by month"),
             caption=gettext("Complaints received in each month of the period, and in the same days one year earlier"),
-            label_column=gettext("Month"), columns=[gettext("This period"), gettext("A year earlier"), gettext("Change")], rows=rows,
+            label_column=gettext("Month"), columns=[gettext("This period"), gettext("A year earlier"), pgettext("difference between two figures", "Change")], rows=rows,
             chart=charts.paired(chart),
             legend=[("bar-1", gettext("This period")), ("bar-2", gettext("A year earlier"))])
 
