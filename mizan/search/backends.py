@@ -120,7 +120,7 @@ class SQLiteBackend:
                                 AND o.organisation_id = %s AND o.id <> %s)
                 ORDER BY doc, term LIMIT {SIMILAR_TERMS}
             )
-            SELECT c.id, c.reference, c.status, c.received_at, -{self._bm25} AS score
+            SELECT c.id, c.reference, c.status, c.received_at, c.narrative, -{self._bm25} AS score
             FROM search_fts CROSS JOIN complaints_case c ON c.id = search_fts.rowid
             WHERE search_fts MATCH (
                 SELECT 'narrative : (' || coalesce(group_concat('"' || term || '"', ' OR '), %s) || ')'
@@ -188,7 +188,7 @@ class PostgresBackend:
             pick AS (SELECT term FROM frequency WHERE n > 1 ORDER BY n, term LIMIT {SIMILAR_TERMS}),
             q AS (SELECT to_tsquery('simple', coalesce(string_agg(quote_literal(term) || ':B', ' | '),
                                                        quote_literal(%s))) AS tsq FROM pick)
-            SELECT c.id, c.reference, c.status, c.received_at, ts_rank_cd(d.vector, q.tsq) AS score
+            SELECT c.id, c.reference, c.status, c.received_at, c.narrative, ts_rank_cd(d.vector, q.tsq) AS score
             FROM q, search_document d JOIN complaints_case c ON c.id = d.case_id
             WHERE d.vector @@ q.tsq AND d.organisation_id = %s AND d.case_id <> %s
             ORDER BY score DESC, c.received_at DESC, c.id DESC

@@ -21,7 +21,8 @@ class SimilarCase:
     reference: str
     status: str
     received_at: datetime
-    score: float
+    score: float        # the backend's rank (bm25 or ts_rank_cd): for ordering, not for showing
+    shared_words: int   # how many of this case's distinctive words the other narrative holds
 
     @property
     def status_label(self) -> str:
@@ -39,8 +40,10 @@ def similar_cases(user, case: Case, limit: int = 5) -> list[SimilarCase]:
     sql, params = get_backend().similar_sql(case_id=case.pk, organisation_id=case.organisation_id,
                                             terms=terms, limit=limit)
     rows = Case.objects.raw(sql, params)
+    wanted = set(terms)
     return [SimilarCase(reference=row.reference, status=row.status, received_at=row.received_at,
-                        score=float(row.score)) for row in rows]
+                        score=float(row.score), shared_words=len(wanted & set(document_terms(row.narrative))))
+            for row in rows]
 
 
 __all__ = ["SimilarCase", "similar_cases"]

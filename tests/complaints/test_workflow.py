@@ -116,3 +116,24 @@ def test_transition_outsider_is_refused(staff, file_case):
         transition_case(actor=staff["outsider"], case=case, to=Status.UNDER_REVIEW)
     case.refresh_from_db()
     assert case.status == Status.RECEIVED
+
+
+def test_mark_duplicate_checks_the_cycle_on_the_locked_rows(staff, file_case):
+    """Marking B a duplicate of A with a copy of A loaded before A was marked a duplicate of B
+    (two officers at once) is refused: the check reads the locked row, not the stale copy."""
+    from mizan.complaints.services import mark_duplicate
+
+    a, _receipt = file_case()
+    b, _receipt = file_case()
+    stale_a = Case.objects.get(pk=a.pk)
+    stale_b = Case.objects.get(pk=b.pk)
+    mark_duplicate(actor=staff["officer"], case=a, original=b)
+    before = TimelineEvent.objects.count()
+
+    with pytest.raises(Conflict) as refused:
+        mark_duplicate(actor=staff["officer"], case=stale_b, original=stale_a)
+
+    assert refused.value.code == "cycle"
+    assert Case.objects.get(pk=b.pk).duplicate_of_id is None
+    assert Case.objects.get(pk=a.pk).duplicate_of_id == b.pk
+    assert TimelineEvent.objects.count() == before

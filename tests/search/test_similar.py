@@ -30,6 +30,8 @@ def test_similar_cases_share_rare_words_best_first(staff, story, other_story):
 
     assert refs(result) == [close.reference, partial.reference]
     assert result[0].score > result[1].score > 0
+    # صعق كهرباء قسم دقي علق ذراع: six of the case's words for the close copy, علق ذراع for the other
+    assert (result[0].shared_words, result[1].shared_words) == (6, 2)
     assert result[0].status == "received"
     with translation.override("en"):
         assert str(result[0].status_label) == "Received"
