@@ -192,9 +192,9 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- tasks ----------------------------------------------------------------------------------
-# Tasks go to the database queue; when no worker has sent a heartbeat recently they run inline
-# after the commit (mizan.core.tasks.enqueue_on_commit), so nothing waits for a worker that
-# is not there.
+# Tasks go to the database queue in the transaction of the change that causes them (so none is
+# lost); when no worker has sent a heartbeat recently they also run inline after the commit
+# (mizan.core.tasks.enqueue_on_commit), so nothing waits for a worker that is not there.
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
@@ -313,6 +313,10 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "mizan@localhost")
 # --- public intake throttling (counts kept under a keyed hash, never the raw IP) -----------------
 MIZAN_THROTTLE_TRACK_PER_HOUR = env_int("MIZAN_THROTTLE_TRACK_PER_HOUR", 30)
 MIZAN_THROTTLE_SUBMIT_PER_HOUR = env_int("MIZAN_THROTTLE_SUBMIT_PER_HOUR", 20)
+# Proof of work for anonymous complaints, where the organisation turns it on: leading zero bits
+# of sha256 (about 2**bits hashes: 18 is 1-3 s in a phone's browser) and minutes a challenge lasts.
+MIZAN_POW_BITS = env_int("MIZAN_POW_BITS", 18)
+MIZAN_POW_MINUTES = env_int("MIZAN_POW_MINUTES", 120)
 
 LOGGING = {
     "version": 1,

@@ -73,6 +73,12 @@ class Organisation(TranslatedName):
         help_text=_("A supervisor or organisation admin other than the requester must approve each reveal, "
                     "which can then be used once within its validity."),
     )
+    anonymous_intake_proof_of_work = models.BooleanField(
+        _("anonymous complaints need a proof of work"), default=False,
+        help_text=_("Before an anonymous complaint is sent, the complainant's browser (or an API client) must "
+                    "solve a small computation of a few seconds. This slows down mass automated complaints without "
+                    "any outside service. Named complaints are not affected. On the portal it needs JavaScript."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -277,3 +283,18 @@ class LoginFailures(models.Model):
     class Meta:
         verbose_name = _("failed logins")
         verbose_name_plural = _("failed logins")
+
+
+class SpentChallenge(models.Model):
+    """A solved proof-of-work challenge already used for a complaint, so it is accepted once.
+
+    Only a keyed hash of the challenge is kept (no address, no case), and only until the
+    challenge expires: after that it is refused anyway.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("spent proof-of-work challenge")
+        verbose_name_plural = _("spent proof-of-work challenges")

@@ -1,9 +1,13 @@
 """Public endpoints: file a complaint, follow it with the receipt, and the reference lists."""
 
+from datetime import UTC, datetime
+
+from django.db import transaction
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router
 from ninja.responses import Status as Reply
 
+from mizan.accounts import proof_of_work
 from mizan.accounts.models import Facility, Organisation
 from mizan.complaints.access import get_case_by_receipt
 from mizan.complaints.intake import clean_intake
@@ -19,6 +23,7 @@ from .schemas import (
     ComplaintOut,
     FacilityOut,
     GovernorateOut,
+    ProofOfWorkOut,
     TrackMessageIn,
     TrackMessageStatusOut,
     TrackOut,
@@ -52,21 +57,73 @@ def _case_by_receipt(receipt: str | None) -> Case:
     return case
 
 
+POW_ERROR_STATUS = {proof_of_work.REUSED: 409}
+
+
+def _proof_of_work_refused(exc: proof_of_work.ProofOfWorkRefused) -> ApiError:
+    message = exc.message
+    if exc.code == proof_of_work.MISSING:
+        message = _("This organisation asks anonymous complaints to be sent with a solved proof-of-work "
+                    "challenge: get one from GET /api/v1/proof-of-work and send it with its solution in "
+                    "`proof_of_work`.")
+    return ApiError(POW_ERROR_STATUS.get(exc.code, 400), f"proof_of_work_{exc.code}", message,
+                    {"proof_of_work": message})
+
+
+@router.get(
+    "/proof-of-work", operation_id="getProofOfWorkChallenge", summary="Get a proof-of-work challenge",
+    tags=["Complaints (public)"], response={200: ProofOfWorkOut, **errors(400)},
+    url_name="proof_of_work_challenge",
+    description="No authentication. An organisation may ask that anonymous complaints come with a solved "
+                "challenge (`required_for_anonymous`), which costs a client a few seconds and slows down mass "
+                "automated filing. Find a `nonce` of ASCII digits such that the SHA-256 digest of "
+                "`challenge + \":\" + nonce` (UTF-8) starts with at least `bits` zero bits, then send "
+                "`{\"challenge\", \"nonce\"}` as `proof_of_work` with POST /complaints before `expires_at`. "
+                "Each challenge is accepted once; nothing is stored when it is given out.",
+)
+def proof_of_work_challenge(request, organisation: str | None = Query(None, description=ORGANISATION_HELP)):
+    org = _receiving_organisation(organisation)
+    challenge = proof_of_work.issue(org)
+    return {"challenge": challenge.token, "bits": challenge.bits, "expires_in": proof_of_work.lifetime_seconds(),
+            "expires_at": datetime.fromtimestamp(challenge.expires, tz=UTC),
+            "required_for_anonymous": org.anonymous_intake_proof_of_work}
+
+
 @router.post(
     "/complaints", operation_id="fileComplaint", summary="File a complaint", tags=["Complaints (public)"],
-    response={201: ComplaintOut, **errors(400, 413, 429)}, throttle=[SUBMIT_THROTTLE],
+    response={201: ComplaintOut, **errors(400, 409, 413, 429)}, throttle=[SUBMIT_THROTTLE],
     description="No authentication. Validated like the portal form; field errors come back in `error.fields` "
                 "under the same names (`complainant.email`, `incident_date`, ...). The answer carries the "
-                "16-digit receipt, shown once: it is the only way to follow the complaint.",
+                "16-digit receipt, shown once: it is the only way to follow the complaint.\n\n"
+                "When the organisation asks for it, an anonymous complaint needs `proof_of_work` (see GET "
+                "/proof-of-work); without a good one it is refused and nothing is stored: 400 with code "
+                "`proof_of_work_missing`, `proof_of_work_invalid` (not ours, changed, or for another "
+                "organisation), `proof_of_work_insufficient` (the nonce does not solve it) or "
+                "`proof_of_work_expired`, and 409 `proof_of_work_reused` for a challenge already used.",
 )
 def file_complaint(request, payload: ComplaintIn):
     organisation = _receiving_organisation(payload.organisation)
-    raw = payload.model_dump()
+    raw = payload.model_dump(exclude={"proof_of_work"})
     raw["complainant"] = raw.get("complainant") or {}
+    solved = None
+    if proof_of_work.required(organisation, anonymous=payload.anonymous):
+        given = payload.proof_of_work
+        try:
+            solved = proof_of_work.check(organisation, given and given.challenge, given and given.nonce)
+        except proof_of_work.ProofOfWorkRefused as exc:
+            raise _proof_of_work_refused(exc) from None
     cleaned, problems = clean_intake(organisation, raw)
     if problems:
         raise ApiError(400, "invalid", _("Some information is missing or not valid."), problems)
-    case, receipt = submit_complaint(organisation=organisation, channel=Channel.API, actor=COMPLAINANT, **cleaned)
+    try:
+        # One transaction: a solution is spent only with the complaint it was solved for.
+        with transaction.atomic():
+            if solved is not None:
+                proof_of_work.spend(solved)
+            case, receipt = submit_complaint(organisation=organisation, channel=Channel.API, actor=COMPLAINANT,
+                                             **cleaned)
+    except proof_of_work.ProofOfWorkRefused as exc:
+        raise _proof_of_work_refused(exc) from None
     return Reply(201, {"reference": case.reference, "receipt": receipt, "status": case.status})
 
 

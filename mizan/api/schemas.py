@@ -22,6 +22,21 @@ class ComplainantIn(Schema):
     address: str | None = Field(None, description="Postal address.")
 
 
+class ProofOfWorkIn(Schema):
+    challenge: str = Field(..., max_length=200, description="The challenge given by GET /proof-of-work, unchanged.")
+    nonce: str = Field(..., max_length=20, description="ASCII digits such that sha256(challenge + \":\" + nonce) "
+                                                       "starts with `bits` zero bits.", examples=["183094"])
+
+
+class ProofOfWorkOut(Schema):
+    challenge: str = Field(..., description="Opaque, signed; valid once, until `expires_at`.")
+    bits: int = Field(..., description="Leading zero bits the SHA-256 digest must have (about 2**bits tries).")
+    expires_at: datetime
+    expires_in: int = Field(..., description="Seconds the challenge stays valid.")
+    required_for_anonymous: bool = Field(
+        ..., description="Whether this organisation refuses anonymous complaints without a solved challenge.")
+
+
 class ComplaintIn(Schema):
     narrative: str = Field(..., description="What happened, in the complainant's words.")
     language: str | None = Field(None, description="Language of the complainant: `ar` (default), `en` or `fr`.")
@@ -47,6 +62,9 @@ class ComplaintIn(Schema):
     organisation: str | None = Field(
         None, description="Slug of the organisation that should receive the complaint; default: the platform's "
                           "default recipient.")
+    proof_of_work: ProofOfWorkIn | None = Field(
+        None, description="A solved challenge of GET /proof-of-work. Required for an anonymous complaint when the "
+                          "organisation asks for it (`required_for_anonymous`); ignored otherwise.")
 
 
 class ComplaintOut(Schema):

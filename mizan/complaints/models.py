@@ -178,6 +178,9 @@ class Case(models.Model):
             models.Index(fields=["organisation", "status", "received_at"]),
             models.Index(fields=["organisation", "unit", "status"]),
             models.Index(fields=["organisation", "officer", "status"]),
+            # The queue's urgency filter (with or without statuses): counted from the index alone;
+            # without it, counting 500,000 cases of one urgency read every row (1.1 s → 0.16 s).
+            models.Index(fields=["organisation", "urgency", "status", "received_at"], name="case_urgency_queue"),
             # Covers every column the statistics read (mizan/reports/statistics.py), so an
             # organisation's period is aggregated from the index alone, never the wide rows.
             models.Index(fields=["organisation", "received_at", "status", "channel", "governorate", "facility",

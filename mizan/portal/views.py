@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mizan.accounts import proof_of_work
 from mizan.accounts.models import Organisation
 from mizan.complaints.access import get_case_by_receipt
 from mizan.complaints.errors import DomainError, Invalid
@@ -37,8 +39,8 @@ TRACK_IDLE_SECONDS = 30 * 60
 PERSON_FIELDS = ("name", "national_id", "phone", "email", "address")
 # Order of the form, so the error summary reads top to bottom.
 FIELD_ORDER = (
-    "identity", "complainant_name", "complainant_national_id", "complainant_phone", "complainant_email",
-    "complainant_address", "relation", "victim_name", "victim_label", "narrative", "categories",
+    "identity", "proof_of_work", "complainant_name", "complainant_national_id", "complainant_phone",
+    "complainant_email", "complainant_address", "relation", "victim_name", "victim_label", "narrative", "categories",
     "incident_date", "governorate", "facility", "place_details", "vulnerabilities", "files",
 )
 
@@ -105,10 +107,33 @@ def _intake_raw(values: dict) -> dict:
     }
 
 
+def _proof_of_work_context(org) -> dict:
+    """A fresh challenge for the form (every render: a solution is accepted once) when asked for."""
+    if not org.anonymous_intake_proof_of_work:
+        return {"pow": None}
+    challenge = proof_of_work.issue(org)
+    return {"pow": {
+        "challenge": challenge.token,
+        "bits": challenge.bits,
+        "expires_in": proof_of_work.lifetime_seconds(),
+        "refresh_url": f"{reverse('api-v1:proof_of_work_challenge')}?organisation={org.slug}",
+    }}
+
+
+def _proof_of_work_error(exc: proof_of_work.ProofOfWorkRefused) -> str:
+    if exc.code == proof_of_work.MISSING:  # the form always carries a challenge: no script ran
+        return _("Here, an anonymous complaint can be sent only with JavaScript turned on in your browser: "
+                 "it does a few seconds of calculation that protects this service from mass automated "
+                 "complaints. Turn JavaScript on and send again, or choose to give your name, which works "
+                 "without JavaScript.")
+    return str(exc.message)
+
+
 def _render_form(request, org, values, errors=None, *, status=200, throttled=False):
     facilities = (org.facilities.filter(is_active=True).select_related("governorate")
                   .order_by("governorate__name_ar", "governorate_id", "name_ar"))
     return render(request, "portal/file.html", {
+        **_proof_of_work_context(org),
         "org": org,
         "values": values,
         "errors": _template_errors(errors or {}),
@@ -136,6 +161,12 @@ def file_complaint(request):
     if not throttle.hit(request, "submit", settings.MIZAN_THROTTLE_SUBMIT_PER_HOUR):
         return _render_form(request, org, values, status=429, throttled=True)
     cleaned, errors = clean_intake(org, _intake_raw(values))
+    solved = None
+    if proof_of_work.required(org, anonymous=cleaned["anonymous"]):
+        try:
+            solved = proof_of_work.check(org, request.POST.get("pow_challenge"), request.POST.get("pow_nonce"))
+        except proof_of_work.ProofOfWorkRefused as exc:
+            errors["proof_of_work"] = _proof_of_work_error(exc)
     chosen = [f for f in request.FILES.getlist("files") if f.name]
     uploads, file_error = check_uploads(chosen)
     if file_error:
@@ -145,8 +176,17 @@ def file_complaint(request):
             errors["files"] = with_rechoose(errors.get("files"))
         return _render_form(request, org, values, errors, status=400)
     try:
-        case, receipt = submit_complaint(organisation=org, channel="web", actor=COMPLAINANT, **cleaned,
-                                         files=uploads)
+        # One transaction: a solution is spent only with the complaint it was solved for.
+        with transaction.atomic():
+            if solved is not None:
+                proof_of_work.spend(solved)
+            case, receipt = submit_complaint(organisation=org, channel="web", actor=COMPLAINANT, **cleaned,
+                                             files=uploads)
+    except proof_of_work.ProofOfWorkRefused as exc:
+        errors = {"proof_of_work": _proof_of_work_error(exc)}
+        if chosen:
+            errors["files"] = with_rechoose(errors.get("files"))
+        return _render_form(request, org, values, errors, status=400)
     except Invalid as exc:
         errors = {**exc.fields} or {"form": exc.message}
         if chosen:

@@ -103,6 +103,8 @@ def test_contract_full_life_of_a_complaint_matches_the_openapi_document(recorder
     api.get("/api/v1/taxonomy")
     api.get("/api/v1/facilities")
     api.get("/api/v1/governorates")
+    api.get("/api/v1/proof-of-work")
+    api.get("/api/v1/proof-of-work", {"organisation": "nowhere"})
     api.post("/api/v1/complaints", complaint_body(narrative=""))
     api.post("/api/v1/complaints", complaint_body(narrative="ب" * (2 * 1024 * 1024)))
     api.get("/api/v1/track", receipt="0000")
