@@ -88,26 +88,45 @@ def record(*, action: str, organisation=None, actor=None, actor_label: str | Non
         return event
 
 
-def verify_chain() -> tuple[int, list[str]]:
-    """Walk the chain; return (rows checked, problems found, in the active language)."""
-    problems: list[str] = []
+def chain_problems() -> tuple[int, list[tuple[int | None, str]]]:
+    """Walk the chain; return (rows checked, [(row id or None for the chain's end, problem)]),
+    the problems in the active language."""
+    problems: list[tuple[int | None, str]] = []
     prev = GENESIS
     count = 0
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         count += 1
         if event.prev_hash != prev:
-            problems.append(gettext("row %(id)s: does not follow the row before it (deleted or re-ordered rows)")
-                            % {"id": event.id})
+            problems.append((event.id, gettext(
+                "row %(id)s: does not follow the row before it (deleted or re-ordered rows)") % {"id": event.id}))
         if event.compute_hash() != event.hash:
-            problems.append(gettext("row %(id)s: content was changed after it was written") % {"id": event.id})
+            problems.append((event.id, gettext("row %(id)s: content was changed after it was written") % {"id": event.id}))
         prev = event.hash
     head = AuditHead.objects.filter(pk=1).first()
     if head and head.last_hash != prev:
-        problems.append(gettext("the last rows of the log were deleted (the chain head does not match)"))
+        problems.append((None, gettext("the last rows of the log were deleted (the chain head does not match)")))
     elif head and head.count != count:
         missing = head.count - count
-        problems.append(ngettext(
+        problems.append((None, ngettext(
             "%(missing)s row missing: the chain head counted %(head)s, the log holds %(count)s",
             "%(missing)s rows missing: the chain head counted %(head)s, the log holds %(count)s", missing,
-        ) % {"missing": missing, "head": head.count, "count": count})
+        ) % {"missing": missing, "head": head.count, "count": count}))
     return count, problems
+
+
+def verify_chain() -> tuple[int, list[str]]:
+    """Walk the chain; return (rows checked, problems found, in the active language)."""
+    count, problems = chain_problems()
+    return count, [problem for _row, problem in problems]
+
+
+def verify_chain_for(organisation_id: int) -> tuple[int, list[str], int]:
+    """The chain as one organisation's auditor may see it: (that organisation's rows, the problems
+    in its rows, how many problems lie elsewhere). The chain is the platform's, but the ids, count
+    and damage of other organisations' rows are theirs: an auditor learns only that the chain is
+    broken outside their rows (the operator's `verify_audit` names every row)."""
+    _count, problems = chain_problems()
+    flagged = [row for row, _problem in problems if row is not None]
+    own = set(AuditEvent.objects.filter(organisation_id=organisation_id, pk__in=flagged).values_list("pk", flat=True))
+    mine = [problem for row, problem in problems if row in own]
+    return (AuditEvent.objects.filter(organisation_id=organisation_id).count(), mine, len(problems) - len(mine))

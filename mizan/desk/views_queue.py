@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mizan.accounts.models import membership_of
 from mizan.accounts.security import AUDIT_ACTION_LABELS
-from mizan.audit.models import verify_chain
+from mizan.audit.models import verify_chain_for
 from mizan.complaints.access import can, cases_for
 from mizan.complaints.errors import Invalid, NotAllowed
 from mizan.complaints.models import (
@@ -329,8 +329,8 @@ def audit_log(request):
 
     verification = None
     if request.GET.get("verify") == "1":
-        count, problems = verify_chain()
-        verification = {"count": count, "problems": problems}
+        count, problems, elsewhere = verify_chain_for(organisation.pk)
+        verification = {"count": count, "problems": problems, "elsewhere": elsewhere}
     params = request.GET.copy()
     params.pop("page", None)
     params["verify"] = "1"

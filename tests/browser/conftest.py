@@ -26,12 +26,27 @@ OUTPUT = Path(os.environ.get("MIZAN_TEST_OUTPUT", Path(__file__).resolve().paren
 
 @pytest.fixture(scope="session")
 def chromium():
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install -y chromium)")
+    # While Playwright's sync API is started, this thread has a running event loop (Playwright
+    # marks it running between its calls). Django keeps connections in an asgiref
+    # Local(thread_critical=True), which then stores them per context instead of per thread,
+    # so `connections["default"]` would become a second, new DatabaseWrapper in this same
+    # thread. The test database's serialized contents (`_test_serialized_contents`, which
+    # `serialized_rollback=True` reloads after each browser test's flush) live on the wrapper
+    # that set up the database: when an ordinary database test came first, that is the wrapper
+    # from before Playwright started, the new one has none, and the second browser test starts
+    # from the flushed, empty database (no categories). Keep one wrapper per alias in this
+    # thread whatever the loop's state.
+    wrappers = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for alias, wrapper in wrappers.items():
+            connections[alias] = wrapper
+        assert all(connections[alias] is wrapper for alias, wrapper in wrappers.items())
         yield browser
         browser.close()
 

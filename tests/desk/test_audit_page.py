@@ -177,14 +177,39 @@ def test_audit_page_paginated(client, staff, org):
 
 # --- chain verification ----------------------------------------------------------------------------
 
-def test_audit_page_verifies_chain_only_when_asked(client, staff, history):
+def test_audit_page_verifies_chain_only_when_asked(client, staff, history, org):
     plain = get(client, staff["auditor"])
     verified = client.get(URL, {"verify": "1"})
+    own = AuditEvent.objects.filter(organisation=org).count()
 
     assert plain.context["verification"] is None
     assert "Chain intact" not in plain.content.decode()
-    assert verified.context["verification"] == {"count": AuditEvent.objects.count(), "problems": []}
-    assert f"Chain intact: {AuditEvent.objects.count()} rows checked." in verified.content.decode()
+    assert own < AuditEvent.objects.count()     # the other organisation's rows are not counted
+    assert verified.context["verification"] == {"count": own, "problems": [], "elsewhere": 0}
+    assert f"Chain intact: {own} rows of your organisation checked." in verified.content.decode()
+
+
+def test_audit_page_names_no_row_of_another_organisation(client, staff, history, org, other_org):
+    """A broken row of another organisation: this auditor learns that the chain is broken outside
+    their rows, not which row, nor how many rows the platform holds; that organisation's own
+    auditor sees the row named."""
+    theirs = AuditEvent.objects.filter(organisation=other_org).first()
+    AuditEvent.objects.filter(pk=theirs.pk).update(data={"edited": True})
+
+    response = get(client, staff["auditor"], verify="1")
+    body = response.content.decode()
+
+    assert response.context["verification"] == {
+        "count": AuditEvent.objects.filter(organisation=org).count(), "problems": [], "elsewhere": 1}
+    assert "The audit chain is broken in rows outside your organisation's." in body
+    assert f"row {theirs.pk}" not in body
+    assert "Chain intact" not in body
+
+    outsider = make_user("nhri-auditor", other_org, Role.AUDITOR)
+    theirs_page = get(client, outsider, verify="1")
+    assert theirs_page.context["verification"]["problems"] == [
+        f"row {theirs.pk}: content was changed after it was written"]
+    assert theirs_page.context["verification"]["elsewhere"] == 0
 
 
 def test_audit_page_verify_link_keeps_filters(client, staff, history):
