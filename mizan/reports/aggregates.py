@@ -34,15 +34,44 @@ def _rate(value: float | None) -> str:
     return "" if value is None else f"{round(value * 100)}%"
 
 
-def statistics_tables(organisation, *, date_from: date | None = None, date_to: date | None = None) -> list[Table]:
-    """The statistics of the complaints received in the period, in the active language."""
-    from .statistics import OUTCOME_LABELS, OUTCOMES, overview
+def filter_rows(organisation, filters) -> list[list]:
+    """[name, value] of each filter in use, in the active language (for the summary table)."""
+    from mizan.complaints.models import Category, Channel, Vulnerability
 
+    from .statistics import Labels
+
+    if not filters.params():
+        return []
+    labels = Labels(organisation)
+    rows = []
+    if filters.governorate:
+        names = [g.name for g in labels.governorates.values() if g.code == filters.governorate]
+        rows.append([organisation.division_label, names[0] if names else filters.governorate])
+    if filters.facility:
+        place = labels.facilities.get(filters.facility)
+        rows.append([_("Place"), place.name if place else str(filters.facility)])
+    if filters.category:
+        category = Category.objects.filter(code=filters.category).first()
+        rows.append([_("Category"), category.label if category else filters.category])
+    if filters.vulnerability:
+        rows.append([_("Group"), str(dict(Vulnerability.choices).get(filters.vulnerability, filters.vulnerability))])
+    if filters.channel:
+        rows.append([_("Channel"), str(dict(Channel.choices).get(filters.channel, filters.channel))])
+    return rows
+
+
+def statistics_tables(organisation, *, date_from: date | None = None, date_to: date | None = None,
+                      filters=None) -> list[Table]:
+    """The statistics of the complaints received in the period (and selected by the dashboard's
+    `filters`, a `statistics.Filters`), in the active language."""
+    from .statistics import OUTCOME_LABELS, OUTCOMES, Filters, overview
+
+    filters = filters or Filters()
     period = export_period(organisation, date_from, date_to)
-    data = overview(organisation, period)
+    data = overview(organisation, period, filters)
     d = data.deadlines
     summary = Table(_("Summary"), [_("Item"), _("Value")], [
-        [_("From"), period.start], [_("To"), period.end],
+        [_("From"), period.start], [_("To"), period.end], *filter_rows(organisation, filters),
         [_("Complaints received"), data.received], [_("Open"), data.open], [_("Closed"), data.closed],
         [_("Allegations"), data.allegations],
     ], [40, 16])

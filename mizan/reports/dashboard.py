@@ -1,6 +1,9 @@
 """The desk dashboard's sections: an `Overview` turned into charts and tables, in the reader's
 language and digits, with a link to the desk queue behind each complaint count when the reader
-may see cases (`links`), and none at all otherwise (analysts see aggregates only)."""
+may see cases (`links`). A reader who sees aggregates only (analysts) drills down in the
+statistics instead (`drill`): a count whose complaints the dashboard's own filters can select (a
+category, a place, a governorate, a group, a channel, a month) opens the dashboard narrowed to
+them; other counts (by status, by outcome) are not links for them."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from mizan.lib.digits import to_arabic_indic, to_ascii_digits
 
 from . import charts
 from .charts import Cell, Section, TableRow
+from .forms_dashboard import PARAMS as DRILL_PARAMS  # the dashboard's own filters
 from .statistics import CLOSED_STATES, OPEN_STATES, OUTCOME_LABELS, OUTCOMES, Overview
 
 CHART_LIMIT = 15  # bars drawn for long lists (places); their tables list every row
@@ -48,9 +52,11 @@ def month_label(start: date, end: date, organisation) -> str:
 
 
 class Builder:
-    def __init__(self, data: Overview, organisation, links: bool):
+    def __init__(self, data: Overview, organisation, links: bool, drill: bool = False):
         self.data, self.organisation, self.links = data, organisation, links
+        self.drill = drill and not links
         self.queue = reverse("desk:queue")
+        self.dashboard = reverse("reports:dashboard")
         # the period's and the filters' part of every link, encoded once (hundreds of links)
         self._base = {key: urlencode({key: value}, doseq=True)
                       for key, value in data.queue_params().items() if key != "view"}
@@ -59,12 +65,24 @@ class Builder:
         return num(value, self.organisation)
 
     def url(self, view: str = "all", **params) -> str | None:
-        """The desk queue listing the complaints behind a number (`Overview.queue_params`)."""
+        """The desk queue listing the complaints behind a number (`Overview.queue_params`); for
+        a reader of aggregates, the dashboard narrowed to them, where its filters can say so."""
+        if self.drill:
+            return self.drill_url(view, **params)
         if not self.links:
             return None
         parts = dict(self._base)
         parts.update((key, urlencode({key: value}, doseq=True)) for key, value in params.items())
         return f"{self.queue}?{urlencode({'view': view})}&{'&'.join(parts.values())}"
+
+    def drill_url(self, view: str = "all", **params) -> str | None:
+        """The dashboard showing exactly the complaints behind a number, or None when its filters
+        cannot select them (a status, an outcome, a queue tab) or select nothing new."""
+        if view != "all" or not params or not set(params) <= set(DRILL_PARAMS):
+            return None
+        merged = {**self.data.queue_params(), **params}
+        merged.pop("view", None)
+        return f"{self.dashboard}?{urlencode({k: merged[k] for k in DRILL_PARAMS if merged.get(k)}, doseq=True)}"
 
     def cell(self, value, params: dict | None = None, title: str = "") -> Cell:
         """A number, linked to the cases behind it (none behind a zero)."""

@@ -53,7 +53,8 @@ CHUNK = 500  # cases per round trip; each chunk's prefetches are one query per r
 PROGRESS_EVERY = 1000
 STALE_HOURS = 6  # an export still pending or running after this long was interrupted
 CASE_PARAMS = ("view", *FILTER_PARAMS)
-STATISTICS_PARAMS = ("from", "to")
+# The period and the dashboard's filters (`forms_dashboard.PARAMS`): "export these statistics".
+STATISTICS_PARAMS = ("from", "to", "governorate", "facility", "category", "vulnerability", "channel")
 
 
 class Refused(Exception):
@@ -123,6 +124,16 @@ def statistics_period(params: dict[str, list[str]]) -> tuple[date | None, date |
     query = _querydict(params)
     return (filter_date(query.get("from") or "") if query.get("from") else None,
             filter_date(query.get("to") or "") if query.get("to") else None)
+
+
+def statistics_filters(organisation, params: dict[str, list[str]]):
+    """The dashboard's filters of a statistics export (`statistics.Filters`), read as the
+    dashboard reads them: a value that names nothing of the organisation filters nothing."""
+    from . import forms_dashboard
+    from .statistics import Labels
+
+    _period, filters, _notes = forms_dashboard.parse(_querydict(params), Labels(organisation), timezone.localdate())
+    return filters
 
 
 # --- asking ---------------------------------------------------------------------------------------------
@@ -240,7 +251,8 @@ def export_tables(export: Export, progress: _Progress) -> tuple[list[Table], Cas
             raise Refused("export")
         date_from, date_to = statistics_period(export.filters)
         builder = None
-        tables = aggregates.statistics_tables(export.organisation, date_from=date_from, date_to=date_to)
+        tables = aggregates.statistics_tables(export.organisation, date_from=date_from, date_to=date_to,
+                                              filters=statistics_filters(export.organisation, export.filters))
     if export.format == Format.XLSX:
         tables.append(Table(_("About this export"), [_("Item"), _("Value")],
                             _about(export, progress, builder), [24, 60]))

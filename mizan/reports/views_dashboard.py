@@ -16,6 +16,7 @@ from mizan.complaints.models import Channel, Vulnerability
 from . import forms_dashboard as forms
 from . import statistics
 from .dashboard import Builder
+from .exports import may_export_statistics
 
 
 @login_required
@@ -30,10 +31,11 @@ def dashboard(request):
     labels = statistics.Labels(organisation)
     period, filters, notes = forms.parse(request.GET, labels, today)
     data = statistics.overview(organisation, period, filters, today=today, labels=labels)
-    builder = Builder(data, organisation, links=can(request.user, "view_case"))
+    builder = Builder(data, organisation, links=can(request.user, "view_case"), drill=True)
     return render(request, "reports/dashboard.html", {
         "overview": data, "headline": builder.headline(), "sections": builder.sections(), "notes": notes,
-        "links": builder.links, "period": period, "filters": filters,
+        "links": builder.links, "drill": builder.drill, "period": period, "filters": filters,
+        "may_export_statistics": may_export_statistics(request.user),
         "presets": [(key, value, value == period) for key, value in forms.presets(today).items()],
         "top_categories": sorted((c for c in labels.categories.values() if c.parent_id is None),
                                  key=lambda c: (c.position, c.code)),

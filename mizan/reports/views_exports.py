@@ -25,7 +25,7 @@ from mizan.complaints.access import can
 from mizan.complaints.errors import Invalid, NotAllowed
 from mizan.desk.forms_queue import filter_date
 
-from . import access, exports
+from . import access, aggregates, exports
 from .columns import DEFAULT_COLUMNS
 from .imports import may_import
 from .models import Export, Format
@@ -143,9 +143,16 @@ def export_statistics(request):
                 errors = dict(exc.fields) or {"format": exc.message}
             else:
                 return redirect("reports:export", pk=export.pk)
-    return render(request, "reports/export_statistics.html", {"values": values, "errors": errors,
-                                                               "formats": Format.choices},
-                  status=400 if errors else 200)
+    # The dashboard's filters ("Export these statistics"), kept as hidden fields and named.
+    source = request.POST if request.method == "POST" else request.GET
+    kept = {k: v for k, v in exports.clean_params(source, exports.STATISTICS_PARAMS).items() if k not in ("from", "to")}
+    member = membership_of(request.user)
+    filters = exports.statistics_filters(member.organisation, kept)
+    return render(request, "reports/export_statistics.html", {
+        "values": values, "errors": errors, "formats": Format.choices,
+        "hidden": [(name, value) for name, value in filters.params().items()],
+        "filter_rows": aggregates.filter_rows(member.organisation, filters),
+    }, status=400 if errors else 200)
 
 
 @login_required

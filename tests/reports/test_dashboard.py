@@ -139,8 +139,43 @@ def test_dashboard_analyst_sees_no_link_no_case_and_no_personal_data(client, sta
     for case in dataset.values():
         assert case.reference not in text
     assert "منى" not in text and "29001011234567" not in text and "01001234567" not in text
-    assert all(cell.url is None for section in response.context["sections"] for row in section.rows
-               for cell in row.cells)
+    # the analyst's numbers drill down in the statistics only: every link is the dashboard's
+    urls = [cell.url for section in response.context["sections"] for row in section.rows
+            for cell in row.cells if cell.url]
+    assert urls and all(url.startswith("/desk/reports/?") for url in urls)
+    assert all(item["url"] is None for item in response.context["headline"])
+
+
+def test_dashboard_analyst_drills_into_a_category_of_the_statistics(client, staff, dataset):
+    """An analyst's count of torture allegations opens the dashboard of the torture complaints,
+    with the same period: the same figures the supervisor's list would hold, as aggregates."""
+    response = page(client, staff["analyst"])
+    section = next(s for s in response.context["sections"] if s.id == "categories")
+    torture = next(row for row in section.rows if row.label == "Torture and ill-treatment")
+    url = torture.cells[0].url
+    assert url == f"/desk/reports/?from={period().start.isoformat()}&to={period().end.isoformat()}&category=torture"
+
+    drilled = client.get(url)
+
+    assert drilled.status_code == 200
+    assert drilled.context["filters"].category == "torture"
+    assert drilled.context["overview"].allegations == torture.cells[0].value == 4
+    assert drilled.context["overview"].received == 3
+    assert '<option value="torture" selected>' in drilled.content.decode()
+
+
+def test_dashboard_analyst_status_and_outcome_counts_are_not_links(client, staff, dataset):
+    """The dashboard's filters cannot select complaints by status or outcome: those counts open
+    nothing for a reader of aggregates (a link would show other figures than the number)."""
+    response = page(client, staff["analyst"])
+    for section in response.context["sections"]:
+        if section.id in ("statuses", "deadlines"):
+            assert all(cell.url is None for row in section.rows for cell in row.cells), section.id
+        if section.id == "outcomes":  # per outcome: no link; a category's total: its dashboard
+            assert all(cell.url is None for row in section.rows for cell in row.cells[:-1])
+            assert all(row.cells[-1].url.endswith(f"&category={code}") for row, code in
+                       zip(section.rows, [r.params["category"] for r in response.context["overview"].outcomes],
+                           strict=True) if row.cells[-1].value)
 
 
 # --- filters in the URL -----------------------------------------------------------------------------

@@ -286,6 +286,43 @@ def test_analyst_exports_statistics_only(staff, cases, login, commit):
     assert cases["a"].reference not in body and "منى" not in body
 
 
+def test_analyst_exports_the_statistics_of_the_dashboards_filters(staff, cases, login, commit):
+    """"Export these statistics" on a drilled-down dashboard: the export page names the filters
+    and keeps them, and the export counts only those complaints."""
+    client = login(staff["analyst"], "en")
+    page = client.get(STATS_URL, {"from": "2026-10-01", "to": "2026-10-31", "category": "arbitrary_detention"})
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert '<input type="hidden" name="category" value="arbitrary_detention">' in text
+    assert "Only the complaints selected on the dashboard" in text and "Arbitrary arrest and detention" in text
+
+    with commit():
+        response = client.post(STATS_URL, {"format": "csv", "from": "2026-10-01", "to": "2026-10-31",
+                                           "category": "arbitrary_detention"})
+
+    export = Export.objects.get()
+    assert response.status_code == 302
+    assert export.filters == {"from": ["2026-10-01"], "to": ["2026-10-31"], "category": ["arbitrary_detention"]}
+    rows = read_csv(client.get(reverse("reports:export_download", args=[export.pk])))
+    tables = {}
+    for block in "\n".join("\t".join(row) for row in rows).split("\n\n"):
+        title, *lines = block.split("\n")
+        tables[title] = [line.split("\t") for line in lines]
+    assert tables["Summary"] == [["Item", "Value"], ["From", "2026-10-01"], ["To", "2026-10-31"],
+                                 ["Category", "Arbitrary arrest and detention"],
+                                 ["Complaints received", "1"], ["Open", "1"], ["Closed", "0"], ["Allegations", "1"]]
+    assert tables["Allegations by category"] == [["Category", "Allegations", "Complaints"],
+                                                 ["Arbitrary arrest and detention", "1", "1"]]
+
+
+def test_statistics_export_ignores_a_filter_that_names_nothing(staff, cases, login, commit):
+    client = login(staff["analyst"], "en")
+    with commit():
+        client.post(STATS_URL, {"format": "csv", "from": "2026-10-01", "to": "2026-10-31", "category": "no-such"})
+    rows = read_csv(client.get(reverse("reports:export_download", args=[Export.objects.get().pk])))
+    assert ["Complaints received", "2"] in rows and ["Category", "no-such"] not in rows
+
+
 def test_statistics_xlsx_one_sheet_per_table_arabic_rtl(staff, cases, login, commit):
     client = login(staff["analyst"], "ar")
 
