@@ -7,16 +7,24 @@ in real use), with 1-3 allegations each (findings on the decided ones), categori
 markers on a quarter of them, 27 governorates, 200 places, six channels and deadlines met or
 missed. Narratives are real-length texts from bench/generate.py.
 
+The rows bypass the domain functions, so the statistics rollup (mizan/reports/rollup.py) is
+then rebuilt from them, timed (`rollup.rebuild`, what `manage.py rebuild_statistics` runs); on
+--reuse it is rebuilt only when missing or stale (or with --rebuild). `rollup.drift` (what
+`manage.py rebuild_statistics --check` runs) is timed too and must find no difference.
+
 Then `mizan.reports.statistics.overview` is timed:
   - uncached (`use_cache=False`), for the dashboard's default period (the last 12 months), the
-    whole history, and with a governorate, a category and a vulnerability filter;
+    whole history (both from the rollup), and with a governorate, a category and a vulnerability
+    filter (counted from the cases); the default period and the whole history are also counted
+    from the cases (MIZAN_STATISTICS_ROLLUP=False: the direct path, the named baseline) and must
+    give the same Overview;
   - cached (the database cache of settings.CACHES, as in production);
   - after a write through a domain function (the data version changes, so the next call
-    computes again);
+    computes again), and the rollup's share of a write (`rollup.update_case` alone);
   - the whole dashboard page (GET /desk/reports/ as a supervisor), uncached and cached.
-Baselines measured in the same run: the same default-period figures computed by loading the rows
-into Python (what a dashboard without GROUP BY does), and the uncached overview without the two
-statistics indexes (dropped, timed, created again).
+Baselines measured in the same run: the direct path (above); the same default-period figures
+computed by loading the rows into Python (what a dashboard without GROUP BY does), and the
+uncached direct path without the two statistics indexes (dropped, timed, created again).
 
     .venv/bin/python bench/dashboard_speed.py --n 1000000 [--backend sqlite|postgres] [--repeat 5]
     .venv/bin/python bench/dashboard_speed.py --n 1000000 --keep      # keep the database, print where
@@ -315,10 +323,32 @@ def database_size():
         if connection.vendor == "sqlite":
             return {"database_file_bytes": Path(connection.settings_dict["NAME"]).stat().st_size}
         cursor.execute("SELECT pg_database_size(current_database()), pg_relation_size('case_statistics'), "
-                       "pg_relation_size('allegation_statistics')")
-        database, case_index, allegation_index = cursor.fetchone()
+                       "pg_relation_size('allegation_statistics'), pg_total_relation_size('reports_statisticscount'), "
+                       "pg_total_relation_size('reports_casecontribution')")
+        database, case_index, allegation_index, counts, contributions = cursor.fetchone()
         return {"database_bytes": database, "case_statistics_index_bytes": case_index,
-                "allegation_statistics_index_bytes": allegation_index}
+                "allegation_statistics_index_bytes": allegation_index, "rollup_counters_bytes": counts,
+                "rollup_contributions_bytes": contributions}
+
+
+def rollup_rows():
+    from mizan.reports.models import CaseContribution, StatisticsCount
+
+    return {"counters": StatisticsCount.objects.count(), "day_counters": StatisticsCount.objects.filter(grain="d").count(),
+            "contributions": CaseContribution.objects.count()}
+
+
+def build_rollup(organisation, force):
+    """Rebuild the organisation's rollup when missing or stale (or `force`); returns its times or None."""
+    from mizan.reports import rollup
+    from mizan.reports.models import StatisticsCount
+
+    if not force and rollup.ready(organisation.pk) and StatisticsCount.objects.filter(
+            organisation=organisation).exists():
+        return None
+    t0, c0 = time.perf_counter(), time.process_time()
+    rollup.rebuild(organisation.pk)
+    return {"seconds": round(time.perf_counter() - t0, 1), "cpu_seconds_this_process": round(time.process_time() - c0, 1)}
 
 
 def main():
@@ -335,6 +365,8 @@ def main():
     parser.add_argument("--skip-baselines", action="store_true")
     parser.add_argument("--skip-page", action="store_true", help="do not time the whole dashboard page")
     parser.add_argument("--progress", action="store_true")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the rollup even when it is ready (--reuse)")
+    parser.add_argument("--skip-check", action="store_true", help="do not time the drift check")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="mizan-dash-bench-"))
@@ -349,14 +381,17 @@ def main():
         from django.core.cache import cache
         from django.core.management import call_command
         from django.db import connection, reset_queries
-        from django.test.utils import CaptureQueriesContext
+        from django.test.utils import CaptureQueriesContext, override_settings
         from django.utils import timezone, translation
 
         from mizan.accounts import security
         from mizan.accounts.models import AccountSecurity, Membership, Organisation, Role
         from mizan.complaints.models import Case, Category
         from mizan.complaints.services import transition_case
+        from mizan.reports import rollup
         from mizan.reports.statistics import Filters, Period, overview
+
+        direct = override_settings(MIZAN_STATISTICS_ROLLUP=False)  # the direct path: GROUP BY over the cases
 
         translation.activate("ar")
         call_command("migrate", verbosity=0, interactive=False)
@@ -372,6 +407,17 @@ def main():
             "totp_secret_enc": security.seal_secret("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", user.pk),
             "totp_confirmed_at": timezone.now()})
         cases_total = Case.objects.filter(organisation=organisation).count()
+        if not reused:
+            rollup.mark_stale(organisation.pk)  # the rows were written without the domain functions
+        rollup_seconds = build_rollup(organisation, args.rebuild)
+        check = None
+        if not args.skip_check:
+            t0, c0 = time.perf_counter(), time.process_time()
+            found = rollup.drift(organisation.pk)
+            check = {"seconds": round(time.perf_counter() - t0, 1),
+                     "cpu_seconds_this_process": round(time.process_time() - c0, 1),
+                     "differences": found["differences"], "counters": found["counters"]}
+            assert found["differences"] == 0, found
 
         today = timezone.localdate()
         default = Period.last_months(today)
@@ -388,7 +434,10 @@ def main():
         }
 
         report = {"backend": connection.vendor, "cases": cases_total, "months_of_history": args.months,
-                  "build_seconds": round(build_seconds, 1) if build_seconds else "reused", **database_size()}
+                  "build_seconds": round(build_seconds, 1) if build_seconds else "reused",
+                  "rollup_rebuild": rollup_seconds or "reused",
+                  "rollup_rows": rollup_rows(), "rollup_drift_check": check, **database_size(),
+                  "load_average_at_start": os.getloadavg()}
         with CaptureQueriesContext(connection) as queries:
             data = overview(organisation, default, Filters(), use_cache=False)
         report["default_view"] = {"period": [default.start.isoformat(), default.end.isoformat()],
@@ -399,6 +448,17 @@ def main():
             _data, times = timed(lambda p=period, f=filters: overview(organisation, p, f, use_cache=False), args.repeat)
             uncached[name] = {**summary(times), "complaints": _data.received}
         report["overview_uncached"] = uncached
+        # the named baseline: the same unfiltered views counted from the cases, and the same figures
+        baseline = {}
+        for name in ("default_12_months", "whole_history"):
+            period, filters = views[name]
+            with direct:
+                counted, times = timed(lambda p=period, f=filters: overview(organisation, p, f, use_cache=False),
+                                       args.repeat)
+            assert counted == overview(organisation, period, filters, use_cache=False), name
+            baseline[name] = {**summary(times), "complaints": counted.received, "same_overview_as_rollup": True}
+        report["overview_uncached_direct_baseline"] = baseline
+        report["load_average_after_uncached"] = os.getloadavg()
 
         cache.clear()
         t0 = time.perf_counter()
@@ -416,6 +476,14 @@ def main():
         write_ms = (time.perf_counter() - t0) * 1000
         t0 = time.perf_counter()
         after = overview(organisation, default, Filters())
+        from django.db import transaction
+
+        def hook_only():
+            with transaction.atomic():
+                rollup.update_case(case)
+
+        _none, times = timed(hook_only, 20)
+        report["rollup_update_case_alone"] = summary(times)
         report["after_write_this_month"] = {
             "transition_ms": round(write_ms, 1), "next_overview_ms": round((time.perf_counter() - t0) * 1000, 1),
             "data_version": after.data_version,
@@ -434,7 +502,10 @@ def main():
             "next_overview_ms": round((time.perf_counter() - t0) * 1000, 1)}
         reset_queries()
         if not args.skip_page:
-            report.update(page_timings(user, args.repeat))
+            try:
+                report.update(page_timings(user, args.repeat))
+            except Exception as error:  # the page is someone else's code too: keep the figures above
+                report["page_error"] = repr(error)
 
         if not args.skip_baselines:
             _rows, times = timed(lambda: python_baseline(organisation, default), 1)
@@ -442,10 +513,12 @@ def main():
                                               "what": "received/open/by channel,place + allegations by category/"
                                                       "finding, rows loaded into Python (fewer figures than the overview)"}
             drop_statistics_indexes()
-            _data, times = timed(lambda: overview(organisation, default, Filters(), use_cache=False),
-                                 max(1, min(args.repeat, 3)))
+            with direct:
+                _data, times = timed(lambda: overview(organisation, default, Filters(), use_cache=False),
+                                     max(1, min(args.repeat, 3)))
             report["baseline_without_statistics_indexes"] = summary(times)
             report["statistics_indexes_build_seconds"] = round(create_statistics_indexes(), 1)
+        report["load_average_at_end"] = os.getloadavg()
         report.update({"python": platform.python_version(), "cpus": os.cpu_count(),
                        "sqlite": __import__("sqlite3").sqlite_version if connection.vendor == "sqlite" else None})
         if keep:

@@ -151,6 +151,9 @@ def anonymise_case(*, case: Case, actor=None) -> Anonymised:
 
         index_case(locked)
         DataVersion.bump(locked.organisation_id, locked.received_at)
+        from mizan.reports.rollup import update_case  # late, like services._restat
+
+        update_case(locked)
         record(action="case.anonymise", organisation=locked.organisation, actor=actor, target=locked,
                data={"persons": result.persons, "messages": result.messages, "allegations": result.allegations,
                      "attachments": result.attachments})

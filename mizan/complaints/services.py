@@ -107,6 +107,15 @@ def _touch(case: Case, fields: list[str]) -> None:
     case.refresh_from_db(fields=["version"])
     _reindex(case)
     DataVersion.bump(case.organisation_id, case.received_at)  # cached statistics of that month are stale
+    _restat(case)
+
+
+def _restat(case: Case) -> None:
+    """Bring the statistics rollup up to date with the case, in the caller's transaction, after
+    its month's DataVersion row (lock order). Imported late: the reports app imports this module."""
+    from mizan.reports.rollup import update_case
+
+    update_case(case)
 
 
 def _reindex(case: Case) -> None:
@@ -281,6 +290,7 @@ def submit_complaint(
         # Before the audit row: every domain function takes the organisation's DataVersion row
         # before the audit chain's head (see _touch), so two transactions never wait on each other.
         DataVersion.bump(organisation.pk, case.received_at)
+        _restat(case)
         _audit(case, actor, "case.create", channel=channel, anonymous=anonymous)
         _reindex(case)
         _enqueue_triage(case)
@@ -612,10 +622,21 @@ def mark_duplicate(*, actor, case: Case, original: Case, expected_version: int |
     _require(actor, "mark_duplicate", case)
     if original.organisation_id != case.organisation_id or original.pk == case.pk:
         raise Invalid(_("Choose another case of your organisation."), fields={"original": _("Unknown case.")})
-    if original.duplicate_of_id == case.pk:
-        raise Conflict(_("That case is already marked as a duplicate of this one."), code="cycle")
     with transaction.atomic():
-        case = _lock(case, expected_version)
+        # Both rows locked, the lower id first (no deadlock with a mark the other way round), and
+        # the cycle checked on the locked rows: two officers marking A a duplicate of B and B one
+        # of A at the same moment cannot make a cycle (the second gets the conflict).
+        def lock_original():
+            return Case.objects.select_for_update(of=("self",)).get(pk=original.pk)
+
+        if original.pk < case.pk:
+            original = lock_original()
+            case = _lock(case, expected_version)
+        else:
+            case = _lock(case, expected_version)
+            original = lock_original()
+        if original.duplicate_of_id == case.pk:
+            raise Conflict(_("That case is already marked as a duplicate of this one."), code="cycle")
         case.duplicate_of = original
         _touch(case, ["duplicate_of"])
         _timeline(case, actor, "duplicate_marked", public=False, original=original.reference)

@@ -184,3 +184,43 @@ class PublicationSettings(models.Model):
     def sections(self) -> list[str]:
         """The sections published, in page order (empty when nothing is published)."""
         return [name for name in SECTIONS if getattr(self, name)] if self.published else []
+
+
+# --- the statistics rollup (mizan/reports/rollup.py) ---------------------------------------------
+
+class StatisticsCount(models.Model):
+    """How many complaints (or allegations) of an organisation received on one day (`grain` "d")
+    or in one calendar month (`grain` "m", `start` its first day) count under `dimension` = `key`,
+    e.g. status = "in_progress", or an allegation's category and finding. Kept by
+    `reports.rollup.update_case` in the transaction of every change to a case; rebuilt from the
+    cases by `manage.py rebuild_statistics`."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_index=False)
+    grain = models.CharField(max_length=1)
+    start = models.DateField()
+    dimension = models.CharField(max_length=2)
+    key = models.CharField(max_length=255)  # a combination of categories: "3,7,12"
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "grain", "start", "dimension", "key"],
+                                               name="uniq_statistics_count")]
+
+
+class CaseContribution(models.Model):
+    """What one case last added to `StatisticsCount` (its day of receipt and its counts), so that
+    a change applies only the difference."""
+
+    case = models.OneToOneField("complaints.Case", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    state = models.TextField()  # "YYYY-MM-DD" then a line "dimension<TAB>key<TAB>n" per counter
+
+
+class StatisticsRollup(models.Model):
+    """Per organisation: `stale` while the rollup does not hold every case (after an upgrade over
+    existing cases, or cases written in bulk), until `manage.py rebuild_statistics` has run; the
+    statistics are then counted from the cases instead."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    stale = models.BooleanField(default=False)
+    rebuilt_at = models.DateTimeField(null=True, blank=True)

@@ -40,11 +40,23 @@ Counting rules (they are also written out for readers in the dashboard's and the
 - The trend counts complaints per calendar month of the period, beside the same days one year
   earlier.
 
-How: seven GROUP BY queries per calendar month of the period (over the covering indexes
-`case_statistics` and `allegation_statistics`) and one range count for the same days a year
-earlier. Each month's counts are cached (Django's cache) under that month's `DataVersion`, which
-every change to a case raises in the change's own transaction: a change recomputes only the month
-the case was received in, and a cached figure is never older than the last committed change.
+How: without filters, from the statistics rollup (`reports.rollup`): counters per organisation,
+day and calendar month of receipt, dimension and key, which every domain function that changes a
+case updates in its own transaction (`rollup.update_case`: the difference between what the case
+contributed before and now). A period is two queries over the counters: the months it covers
+whole, the days of the months it covers in part (or the month minus the days left out), and the
+complaints per month for the trend and the same days a year earlier. What depends on the day it
+is read (deadlines not reached yet, overdue now) is kept by due date and decided then; medians
+and 90th percentiles come from the day histogram. While the rollup of an organisation is stale
+(an upgrade over existing cases, cases written in bulk: `manage.py rebuild_statistics`) or
+MIZAN_STATISTICS_ROLLUP is False, and always with a filter (governorate, place, category,
+vulnerability, channel), the figures are counted from the cases: seven GROUP BY queries per
+calendar month of the period (over the covering indexes `case_statistics` and
+`allegation_statistics`) and one range count for the same days a year earlier. Either way the
+figures are cached (Django's cache) under the months' `DataVersion`, which every change to a
+case raises in the change's own transaction, so a cached figure is never older than the last
+committed change; the direct path caches each month, so a change recomputes only the month the
+case was received in.
 """
 
 from __future__ import annotations
@@ -89,6 +101,8 @@ from mizan.complaints.models import (
     category_subtree,
 )
 from mizan.complaints.workflow import OPEN_STATES, Status
+
+from . import rollup
 
 CACHE_TIMEOUT = 24 * 3600  # a day; the key changes with every write anyway
 CACHE_PREFIX = "mizan:statistics:v1"
@@ -594,7 +608,8 @@ def _compute(jobs: dict) -> dict:
 
 def _aggregate(organisation, labels: Labels, period: Period, filters: Filters, today: date,
                use_cache: bool) -> tuple[dict, int]:
-    """(raw figures of the period, data version) from one cache entry per calendar month.
+    """(raw figures of the period, data version): from the cache, else from the rollup (no
+    filters, rollup ready), else from one cache entry per calendar month counted from the cases.
 
     Each month's figures are cached under the data version of that month, so a change to a case
     recomputes only the month the case was received in; the same days of the previous year are
@@ -617,6 +632,12 @@ def _aggregate(organisation, labels: Labels, period: Period, filters: Filters, t
         merged = cache.get(whole)
         if merged is not None:
             return merged, sum(versions.values())
+
+    if filters == Filters() and rollup.enabled() and rollup.ready(organisation.pk):
+        raw = rollup.figures(organisation.pk, period, labels, today)  # two queries over the counters
+        if use_cache:
+            cache.set(whole, raw, CACHE_TIMEOUT)
+        return raw, sum(versions.values())
 
     months = {key("month", a, b): (lambda a=a, b=b: _figures_of_month(scope.span(a, b), labels, today))
               for a, b in spans}
@@ -767,9 +788,10 @@ def overview(organisation, period: Period, filters: Filters | None = None, *, to
     """The statistics of `organisation`'s complaints received in `period`, narrowed by `filters`.
 
     Read-only. Counts only this organisation's cases (the caller checks that the user may see
-    its statistics: `complaints.access.can(user, "view_statistics")`). The raw counts are cached
-    per calendar month under that month's data version, so a committed change to a case is seen
-    at the next call and only its month is counted again; labels are attached in the active
+    its statistics: `complaints.access.can(user, "view_statistics")`). Without filters the raw
+    counts are summed from the statistics rollup (`reports.rollup`); with filters they are counted
+    from the cases and cached per calendar month under that month's data version. Either way a
+    committed change to a case is seen at the next call; labels are attached in the active
     language at every call. `today` (default: the installation's today) decides which deadlines
     have passed. `labels` (the organisation's `Labels`, if the caller loaded them already) saves
     three queries. `Overview.data_version` is the sum of the months' versions: it changes when

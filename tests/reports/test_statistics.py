@@ -151,7 +151,8 @@ def test_overview_second_call_is_served_from_the_cache(org, dataset):
     assert len(ctx.captured_queries) == 5  # taxonomy, governorates, places, data versions, the cache
 
 
-def test_overview_write_invalidates_only_the_month_of_the_case(org, staff, dataset):
+def test_overview_write_invalidates_only_the_month_of_the_case(org, staff, dataset, settings):
+    settings.MIZAN_STATISTICS_ROLLUP = False  # the path of filtered views (the rollup: tests/reports/test_rollup.py)
     before = overview(org, period())
     stale = dataset["stale"]
     month = DataVersion.month_of(stale.received_at)
@@ -182,7 +183,8 @@ def test_overview_refused_write_changes_nothing(org, staff, dataset):
     assert aggregate_queries(ctx.captured_queries) == []
 
 
-def test_overview_uncached_query_count_does_not_grow_with_cases(org, file_case):
+def test_overview_uncached_query_count_does_not_grow_with_cases(org, file_case, settings):
+    settings.MIZAN_STATISTICS_ROLLUP = False  # the path of filtered views (the rollup: tests/reports/test_rollup.py)
     p = Period.last_months(timezone.localdate(), 3)
     file_case("الأولى")
     with CaptureQueriesContext(connection) as one:

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from mizan.audit.models import verify_chain
 
@@ -6,6 +6,7 @@ from mizan.audit.models import verify_chain
 class Command(BaseCommand):
     help = "Verify the audit log's hash chain; exit non-zero naming every broken row."
 
+    @no_translations  # the operator's tool answers in English, like its other lines
     def handle(self, *args, **options):
         count, problems = verify_chain()
         for problem in problems:

@@ -61,6 +61,7 @@ from mizan.complaints.services import (
 from mizan.complaints.workflow import COMPLAINANT, Status
 from mizan.lib import totp
 from mizan.lib.digits import to_arabic_indic
+from mizan.reports.rollup import update_case
 
 CORPUS = Path(__file__).resolve().parents[2] / "demo" / "narratives.json"
 HISTORY_DAYS = 545  # about 18 months
@@ -461,6 +462,7 @@ class Command(BaseCommand):
             paused_working_days=case.paused_working_days, resolution_due=case.resolution_due,
             referral_due=case.referral_due, updated_at=moments[-1],
         )
+        update_case(case)  # the statistics rollup counts the dates just written
         Person.objects.filter(case=case).update(created_at=start)
         Allegation.objects.filter(case=case).update(created_at=start)
         case.attachments.update(created_at=start)
