@@ -78,7 +78,11 @@ def test_a_task_whose_inline_run_never_happened_is_run_by_the_next_worker(calls,
     assert rows() == [(TaskResultStatus.READY, {"args": [9], "kwargs": {}})]
     monkeypatch.undo()
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
+    # django-tasks-db's worker loop itself (our `db_worker` adds a heartbeat thread, whose writes
+    # would race this one on the test's in-memory SQLite database)
+    from django_tasks_db.management.commands.db_worker import Command as Worker
+
+    call_command(Worker(), "--batch", "--no-startup-delay", "--interval", "0")
 
     assert calls == [9]
     # (the worker's heartbeat also queues and runs its periodic sweeps: not this test's rows)
