@@ -88,7 +88,8 @@ def list_cases(
         Prefetch("case_categories", queryset=CaseCategory.objects.select_related("category").order_by("category__code"))
     ).order_by("-received_at", "-id")
     if q and q.strip():
-        cases = ranked(cases, q.strip(), user=user, reference_lookup="icontains")
+        cases = ranked(cases, q.strip(), user=user, reference_lookup="icontains",
+                       facets={"status": [status.value] if status else [], "urgency": [urgency.value] if urgency else []})
     count = cases.count()
     start = (page - 1) * PAGE_SIZE
     rows = cases[start:start + PAGE_SIZE]

@@ -5,3 +5,10 @@ class CoreConfig(AppConfig):
     name = "mizan.core"
     label = "core"
     verbose_name = "Mizan core"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .dbstats import after_migrate
+
+        post_migrate.connect(after_migrate, sender=self, dispatch_uid="mizan.core.dbstats")

@@ -212,12 +212,22 @@ def queue_cases(user, view: str, filters: QueueFilters, window: tuple[date, date
         Prefetch("vulnerability_markers", queryset=CaseVulnerability.objects.order_by("code")),
     ).annotate(excerpt=Substr("narrative", 1, 121)).defer("narrative")
     if relevance:
-        return search_engine.ranked(qs, filters.q, user=user)
+        return search_engine.ranked(qs, filters.q, user=user, facets=_facets(view, filters))
     if filters.sort == "oldest":
         return qs.order_by("received_at", "id")
     if filters.sort == "due":
         return qs.annotate(next_due=_next_due()).order_by(F("next_due").asc(nulls_last=True), "-received_at", "-id")
     return qs.order_by("-received_at", "-id")
+
+
+def _facets(view: str, filters: QueueFilters) -> dict[str, list[str]]:
+    """The statuses and urgency the tab and the filters limit the queue to, for the search index
+    (`mizan.search.facets`): open states for the tabs of open work, intersected with the filter."""
+    statuses = set(filters.statuses or ())
+    if view in ("mine", "unit", "unassigned", "due_soon", "overdue"):
+        # Closed states asked for in a tab of open work: no facet (the queryset is empty anyway).
+        statuses = (statuses & set(OPEN_STATES)) if statuses else set(OPEN_STATES)
+    return {"status": sorted(statuses), "urgency": [filters.urgency] if filters.urgency else []}
 
 
 def due_state(case: Case, today: date, until: date) -> str:

@@ -18,6 +18,10 @@ import struct
 # transform) are kept; every other APPn (APP1 = EXIF and XMP, APP13 = IPTC …) and comments go.
 _KEEP_APP = {0xE0: (b"JFIF\x00", b"JFXX\x00"), 0xE2: (b"ICC_PROFILE\x00",), 0xEE: (b"Adobe",)}
 _STANDALONE = {0x01, *range(0xD0, 0xD8)}
+# Segments with a length that describe the image (SOFn, DHT, DAC, SOS, DQT, DNL, DRI, DHP, EXP).
+# Any other marker byte (0x02-0xBF, 0xF0-0xFD) is not JPEG: such a file is damaged, and a
+# segment under it could carry metadata that no viewer shows but anyone can read.
+_STRUCTURE = set(range(0xC0, 0xE0)) - _STANDALONE - {0xD8, 0xD9}
 _EXIF_ORIENTATION = 0x0112
 # PNG: what decoding and showing needs (APNG's frames included); text chunks (where XMP lives),
 # eXIf, tIME and private chunks go.
@@ -70,6 +74,8 @@ def _jpeg(data: bytes) -> bytes:
         if length < 2 or end > size:
             raise ValueError("JPEG segment cut short")
         body = data[pos + 4:end]
+        if marker not in _STRUCTURE and not (0xE0 <= marker <= 0xEF) and marker != 0xFE:
+            raise ValueError("JPEG with an unknown marker")
         if marker == 0xE1 and body.startswith(b"Exif\x00\x00") and orientation is None:
             orientation = _exif_orientation(body[6:])
         keep = (not (0xE0 <= marker <= 0xEF) and marker != 0xFE) or (

@@ -8,9 +8,14 @@ user input reaches the database as bound parameters: the MATCH / to_tsquery text
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     BooleanField,
+    CharField,
     Exists,
     Expression,
     F,
@@ -23,7 +28,8 @@ from django.db.models.expressions import RawSQL
 
 from mizan.complaints.models import Case
 
-from .models import FIELDS, FTS5_WEIGHTS, IndexRow, SearchDocument
+from . import facets
+from .models import FTS5_WEIGHTS, INDEX_COLUMNS, IndexRow
 from .query import NO_MATCH_TERM, to_fts5, to_tsquery
 
 SIMILAR_TERMS = 15  # the rarest narrative terms of a case make its "similar cases" query
@@ -54,39 +60,87 @@ class _Correlated(Expression):
         return "(" + self.template.format(pk=pk_sql) + ")", [*self.params, *pk_params]
 
 
+class _OnDocument(Expression):
+    """SQL over the search document joined to the outer case (`vector` is not a model field,
+    PostgreSQL only): `{vector}` in `template` becomes the joined table's column, whatever alias
+    Django gave the join."""
+
+    def __init__(self, template: str, params: list, output_field):
+        super().__init__(output_field=output_field)
+        self.template = template
+        self.params = list(params)
+        self.key = F("search_document__case_id")
+
+    def get_source_expressions(self):
+        return [self.key]
+
+    def set_source_expressions(self, exprs):
+        (self.key,) = exprs
+
+    def as_sql(self, compiler, connection):
+        key_sql, key_params = compiler.compile(self.key)
+        table = key_sql.rsplit(".", 1)[0]
+        return self.template.format(vector=f'{table}."vector"'), [*key_params, *self.params]
+
+
+def _received(outer: str) -> Subquery:
+    """The outer index row's case's arrival time (the tie-break of equal scores), as the
+    database gives it: text on SQLite (read by `_timestamp`, much faster than the ORM's
+    datetime converter over thousands of rows), a datetime on PostgreSQL."""
+    return Subquery(Case.objects.filter(pk=OuterRef(outer)).order_by().values("received_at")[:1],
+                    output_field=CharField())
+
+
+def _timestamp(value) -> float:
+    """POSIX timestamp of a `_received` value (SQLite stores UTC as ISO text)."""
+    if isinstance(value, datetime):
+        return value.timestamp()
+    return datetime.fromisoformat(value).replace(tzinfo=UTC).timestamp()
+
+
+def _fetch(rows: QuerySet) -> list[tuple]:
+    """The rows of a `values_list` queryset straight from the cursor, without the ORM's per-row
+    converters: a window holds thousands of rows of ids, scores and arrival times."""
+    try:
+        sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:  # the queryset is .none(): nothing to run
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _passing(queryset: QuerySet, outer: str) -> Exists:
     """EXISTS: the outer index row's case is in `queryset` (the user's scope and filters)."""
     return Exists(queryset.order_by().values("pk").filter(pk=OuterRef(outer)))
 
 
-def _received(outer: str) -> Subquery:
-    """The outer index row's case's arrival time (the tie-break of equal scores)."""
-    return Subquery(Case.objects.filter(pk=OuterRef(outer)).values("received_at")[:1])
-
-
 class SQLiteBackend:
     vendor = "sqlite"
-    _bm25 = "bm25(search_fts, " + ", ".join(str(FTS5_WEIGHTS[f]) for f in FIELDS) + ")"
+    _bm25 = "bm25(search_fts, " + ", ".join(str(FTS5_WEIGHTS[f]) for f in INDEX_COLUMNS) + ")"
 
     def compile(self, node) -> str:
         return to_fts5(node)
 
     def window(self, queryset: QuerySet, expression: str, limit: int,
-               organisation_id: int | None = None) -> list[tuple]:
-        """(case id, score, received_at) of the newest `limit` matches of `expression` that are in `queryset`.
+               organisation_id: int | None = None, filters: Mapping[str, Iterable[str]] | None = None) -> list[tuple]:
+        """(case id, score, arrival timestamp) of the newest `limit` matches of `expression` that are in `queryset`.
 
-        FTS5 walks the match's rowids newest first (no sort), each candidate is checked against
-        the case filters by primary key, and bm25 is computed only for the rows returned: the
-        cost is bounded by `limit`, not by how common the words are.
+        FTS5 walks the match's rowids newest first (no sort), intersected with the facet terms
+        of the organisation and of `filters` (`facets.fts5_clause`); each candidate is checked
+        against the case filters by primary key, and bm25 is computed only for the rows
+        returned: the cost is bounded by `limit`, not by how common the words are.
         """
+        clause = facets.fts5_clause(organisation_id, filters or {})
+        match = f"({expression}) AND {clause}" if clause else expression
         rows = (IndexRow.objects
-                .filter(RawSQL("search_fts MATCH %s", [expression], output_field=BooleanField()))  # noqa: S611
+                .filter(RawSQL("search_fts MATCH %s", [match], output_field=BooleanField()))  # noqa: S611
                 .filter(_passing(queryset, "rowid"))
                 .annotate(score=RawSQL(f"-{self._bm25}", [], output_field=FloatField()),  # noqa: S611
                           received=_received("rowid"))
                 .order_by("-rowid")
                 .values_list("rowid", "score", "received")[:limit])
-        return list(rows)
+        return [(pk, score, _timestamp(at)) for pk, score, at in _fetch(rows)]
 
     def ids_sql(self, expression: str, organisation_id: int | None) -> tuple[str, list]:
         if organisation_id is None:
@@ -144,23 +198,24 @@ class PostgresBackend:
         return to_tsquery(node)
 
     def window(self, queryset: QuerySet, expression: str, limit: int,
-               organisation_id: int | None = None) -> list[tuple]:
-        """(case id, score, received_at) of the newest `limit` matches in `queryset` (see SQLiteBackend.window):
-        PostgreSQL either walks the primary key backwards testing each vector, or takes the GIN
-        index's matches and keeps the top `limit` ids, whichever its statistics say is cheaper."""
-        documents = SearchDocument.objects.all()
-        if organisation_id is not None:
-            documents = documents.filter(organisation_id=organisation_id)
-        rows = (documents
-                .filter(RawSQL("vector @@ to_tsquery('simple', %s)", [expression],  # noqa: S611
-                               output_field=BooleanField()))
-                .filter(_passing(queryset, "case_id"))
-                .annotate(score=RawSQL("ts_rank_cd(vector, to_tsquery('simple', %s))", [expression],  # noqa: S611
-                                       output_field=FloatField()),
-                          received=_received("case_id"))
-                .order_by("-case_id")
-                .values_list("case_id", "score", "received")[:limit])
-        return list(rows)
+               organisation_id: int | None = None, filters: Mapping[str, Iterable[str]] | None = None) -> list[tuple]:
+        """(case id, score, arrival timestamp) of the newest `limit` matches in `queryset` (see SQLiteBackend.window).
+
+        The cases of `queryset` joined to their documents (no subquery per row): PostgreSQL
+        either takes the GIN index's matches (words and the facet term intersected, which also
+        holds the organisation) and keeps the top `limit` ids, or walks the primary key
+        backwards testing each vector, whichever its statistics say is cheaper. The score is of
+        the words alone."""
+        clause = facets.tsquery_clause(organisation_id, filters or {})
+        match = f"({expression}) & {clause}" if clause else expression
+        rows = (queryset.order_by()
+                .filter(search_document__isnull=False)
+                .filter(_OnDocument("{vector} @@ to_tsquery('simple', %s)", [match], BooleanField()))
+                .annotate(search_score=_OnDocument("ts_rank_cd({vector}, to_tsquery('simple', %s))",
+                                                   [expression], FloatField()))
+                .order_by("-pk")
+                .values_list("pk", "search_score", "received_at")[:limit])
+        return [(pk, score, _timestamp(at)) for pk, score, at in _fetch(rows)]
 
     def ids_sql(self, expression: str, organisation_id: int | None) -> tuple[str, list]:
         sql = "SELECT case_id FROM search_document WHERE vector @@ to_tsquery('simple', %s)"

@@ -12,6 +12,7 @@ the box finds that case (exact or prefix, Arabic-Indic digits too) besides full-
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -165,7 +166,9 @@ class SearchResults:
         return len(self.ids)
 
     def _load(self, ids: list[int]) -> list:
-        found = {case.pk: case for case in self.queryset.filter(pk__in=ids)}
+        # Unordered (the ids give the order): an ORDER BY could make the database walk an index
+        # in that order, checking each row against the ids, instead of reading them by key.
+        found = {case.pk: case for case in self.queryset.filter(pk__in=ids).order_by()}
         return [found[pk] for pk in ids if pk in found]
 
     def __getitem__(self, index):
@@ -185,11 +188,15 @@ def rank_window() -> int:
     return max(1, int(getattr(settings, "MIZAN_SEARCH_RANK_WINDOW", 10_000)))
 
 
-def ranked(queryset: QuerySet, q, *, user=None, reference_lookup: str = "istartswith"):
+def ranked(queryset: QuerySet, q, *, user=None, reference_lookup: str = "istartswith",
+           facets: Mapping[str, Iterable[str]] | None = None):
     """The cases of `queryset` that `q` finds, best first: a `SearchResults`.
 
     `queryset` holds the user's scope and every other filter, but not the text (the search
-    applies it here). Cost is bounded whatever the words: the full-text index yields the newest
+    applies it here). `facets`: the statuses and urgencies `queryset` is already limited to
+    (`{"status": [...], "urgency": [...]}`, see `mizan.search.facets`); with the user's
+    organisation they are intersected inside the full-text index, so a selective filter costs
+    no more than a broad one. They only narrow the walk: `queryset` is still checked. Cost is bounded whatever the words: the full-text index yields the newest
     matches that pass the filters, up to the rank window, with their scores (bm25 on SQLite,
     ts_rank_cd on PostgreSQL); those are sorted best first (ties: newest arrival first, as
     `order_by_relevance`). A query of exclusions only has nothing to rank: it is every other
@@ -207,10 +214,11 @@ def ranked(queryset: QuerySet, q, *, user=None, reference_lookup: str = "istarts
         node = And((Match(((EVERY_DOCUMENT_TERM,),)), *(node.children if isinstance(node, And) else (node,))))
     window = rank_window()
     backend = get_backend()
-    rows = backend.window(queryset, backend.compile(node), window + 1, organisation_id) if node is not None else []
+    rows = (backend.window(queryset, backend.compile(node), window + 1, organisation_id, facets or {})
+            if node is not None else [])
     capped = len(rows) > window
     scores: dict[int, float] = {pk: float(score) if positive is not None else 0.0 for pk, score, _at in rows[:window]}
-    received = {pk: at.timestamp() for pk, _score, at in rows[:window]}
+    received: dict[int, float] = {pk: at for pk, _score, at in rows[:window]}
     if search.reference:
         by_reference = queryset.filter(**{f"reference__{reference_lookup}": search.reference})
         for pk, reference, at in by_reference.order_by("-id").values_list("pk", "reference", "received_at")[:window]:

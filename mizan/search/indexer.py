@@ -22,6 +22,7 @@ from django.db.models import Prefetch
 
 from mizan.complaints.models import Allegation, Case, CaseCategory, CaseMessage
 
+from .facets import document_facets
 from .models import FIELDS, SearchDocument
 from .query import EVERY_DOCUMENT_TERM, clean_term, document_terms
 
@@ -94,6 +95,7 @@ def build_document(case: Case) -> dict[str, str]:
         "categories": _terms(_unique(labels)),
         "messages": _terms([m.body for m in case.messages.all()] + [case.public_outcome]),
         "places": _terms(_unique(places)),
+        "facets": document_facets(organisation_id=case.organisation_id, status=case.status, urgency=case.urgency),
     }
 
 

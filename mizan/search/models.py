@@ -1,6 +1,7 @@
 """One search document per case: the analysed terms of each field, as space-separated text.
 
-This table is the source of truth. On SQLite an FTS5 table (`search_fts`, external content,
+The `facets` field holds the case's organisation, status and urgency as terms (`facets`), so a
+search with those filters is intersected inside the index. This table is the source of truth. On SQLite an FTS5 table (`search_fts`, external content,
 kept in step by triggers) indexes it; on PostgreSQL a generated `tsvector` column (`vector`,
 GIN-indexed) does. Both are created by migration 0001 for their own database only, so neither
 appears as a model field. Identity fields are never indexed: they exist only as ciphertext.
@@ -20,6 +21,12 @@ FTS5_WEIGHTS = {"reference": 10.0, "narrative": 4.0, "allegations": 3.0, "catego
                 "messages": 1.0, "places": 1.5}
 TS_WEIGHTS = {"reference": "A", "narrative": "B", "allegations": "B", "categories": "C",
               "messages": "D", "places": "C"}
+# After the text fields, the index holds the case's filter values as terms (`facets`): searched
+# only together with the desk's filters, never by what a user types, and of no weight in ranking.
+FACETS = "facets"
+INDEX_COLUMNS = (*FIELDS, FACETS)
+FTS5_WEIGHTS[FACETS] = 0.0
+TS_WEIGHTS[FACETS] = "D"
 
 
 class SearchDocument(models.Model):
@@ -31,6 +38,7 @@ class SearchDocument(models.Model):
     categories = models.TextField(blank=True)
     messages = models.TextField(blank=True)
     places = models.TextField(blank=True)
+    facets = models.TextField(blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

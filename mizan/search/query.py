@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from mizan.lib.arabic import analyse_with_offsets, stem
 
+from .facets import is_facet
+
 MAX_QUERY_CHARS = 500
 MAX_TERM_CHARS = 100
 # A Latin word may be stemmed as French or as English depending on the language detected in
@@ -119,7 +121,7 @@ def _is_latin(term: str) -> bool:
 
 def _alternatives(term: str, word: str) -> tuple[str, ...]:
     found = [clean_term(term)]
-    if found[0] == EVERY_DOCUMENT_TERM:
+    if found[0] == EVERY_DOCUMENT_TERM or is_facet(found[0]):
         return ()
     if _is_latin(found[0]):
         found += [clean_term(stem(word, "fr")), clean_term(stem(word, "en"))]

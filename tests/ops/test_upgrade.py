@@ -178,6 +178,11 @@ def test_upgrade_keeps_the_rows_of_every_table(upgraded):
         assert after["search_fts"] == after["search_fts_docsize"] == before["complaints_case"]
 
 
+def test_upgrade_gives_every_search_document_the_facets_of_its_case(upgraded):
+    # Search migration 0003 fills `facets` from the cases in SQL; the code writes them in Python.
+    assert upgraded.after["search_facets"] == {"checked": upgraded.before["row_counts"]["complaints_case"], "wrong": 0}
+
+
 def test_upgrade_keeps_identities_timelines_and_files(upgraded):
     before = {case["reference"]: case for case in upgraded.before["cases"]}
     after = {case["reference"]: case for case in upgraded.after["cases"]}

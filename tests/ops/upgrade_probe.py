@@ -143,6 +143,23 @@ def audit(event_id: int | None = None) -> dict:
     }
 
 
+def search_facets() -> dict | None:
+    """How many search documents hold the facet terms of their case (releases since the facets
+    migration; None for an older release's code)."""
+    try:
+        from mizan.search.facets import document_facets
+        from mizan.search.models import SearchDocument
+    except ImportError:
+        return None
+    checked = wrong = 0
+    for document in SearchDocument.objects.select_related("case").iterator():
+        checked += 1
+        case = document.case
+        wrong += document.facets != document_facets(organisation_id=case.organisation_id, status=case.status,
+                                                     urgency=case.urgency)
+    return {"checked": checked, "wrong": wrong}
+
+
 def state(references: list[str] | None, audit_event: int | None = None) -> dict:
     references = references or sample_references()
     cases = {case.reference: case for case in Case.objects.filter(reference__in=references)}
@@ -153,6 +170,7 @@ def state(references: list[str] | None, audit_event: int | None = None) -> dict:
         "row_counts": row_counts(),
         "media_files": media_files(),
         "audit": audit(audit_event),
+        "search_facets": search_facets(),
         "cases": [case_facts(cases[ref]) if ref in cases else {"reference": ref, "missing": True}
                   for ref in references],
     }

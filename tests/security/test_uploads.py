@@ -104,6 +104,17 @@ def test_progressive_jpeg_is_stripped_and_still_decodes():
     assert cleaned.endswith(b"\xff\xd9")
 
 
+def test_jpeg_segment_under_an_unknown_marker_is_refused_not_kept():
+    # Found by the fuzz test: the APP1 (EXIF) marker byte damaged to 0x00 hid the device's
+    # metadata in a segment that was kept as if it described the image.
+    original = f.photo("JPEG")
+    at = original.index(b"\xff\xe1")
+    damaged = original[:at + 1] + b"\x00" + original[at + 2:]
+
+    with pytest.raises(ValueError, match="unknown marker"):
+        strip_metadata(damaged, "image/jpeg")
+
+
 def test_jpeg_with_normal_orientation_keeps_no_exif_at_all():
     cleaned = strip_metadata(f.photo("JPEG", orientation=1), "image/jpeg")
     assert f.metadata_of(cleaned)["exif"] == {}

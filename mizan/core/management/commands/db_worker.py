@@ -2,7 +2,7 @@
 
 The heartbeat tells web processes that queued tasks will be picked up (otherwise they run them
 inline). The same thread enqueues the periodic jobs (deadline sweep, sweep of export files) every
-few minutes; they are idempotent, so several workers enqueueing them does no harm.
+few minutes, and the refresh of the planner's statistics every hour; they are idempotent, so several workers enqueueing them does no harm.
 """
 
 import os
@@ -15,6 +15,7 @@ from django_tasks_db.management.commands.db_worker import Command as BaseWorkerC
 
 HEARTBEAT_SECONDS = 15
 SWEEP_EVERY = 20  # heartbeats, i.e. every 5 minutes
+STATISTICS_EVERY = 240  # heartbeats, i.e. every hour (and when the worker starts)
 
 
 def _beat(worker_id: str, stop: threading.Event) -> None:
@@ -33,6 +34,10 @@ def _beat(worker_id: str, stop: threading.Event) -> None:
 
                 sweep_deadlines.enqueue()
                 sweep_files.enqueue()  # expired export files, interrupted exports and imports
+            if beats % STATISTICS_EVERY == 0:
+                from mizan.core.dbstats import refresh_database_statistics
+
+                refresh_database_statistics.enqueue()  # the planner's statistics (SQLite)
             beats += 1
         except Exception:  # the heartbeat must outlive a passing database error
             close_old_connections()
