@@ -294,7 +294,7 @@ MIZAN_MAX_FILES_PER_SUBMISSION = env_int("MIZAN_MAX_FILES_PER_SUBMISSION", 5)
 MIZAN_MAX_NARRATIVE_CHARS = env_int("MIZAN_MAX_NARRATIVE_CHARS", 20000)
 # Relevance ranking of a search considers at most this many matches (the newest ones that pass
 # the filters); the count above it is shown as "more than". See mizan/search/engine.py.
-MIZAN_SEARCH_RANK_WINDOW = env_int("MIZAN_SEARCH_RANK_WINDOW", 10_000)
+MIZAN_SEARCH_RANK_WINDOW = env_int("MIZAN_SEARCH_RANK_WINDOW", 5_000)
 # Exports (mizan/reports): files are kept this many days, then deleted by the worker's sweep; a
 # CSV of at most MIZAN_EXPORT_DIRECT_ROWS cases is sent at once, anything larger is written in
 # the background. Imports: at most this many rows and bytes per file.

@@ -185,7 +185,7 @@ class SearchResults:
 
 
 def rank_window() -> int:
-    return max(1, int(getattr(settings, "MIZAN_SEARCH_RANK_WINDOW", 10_000)))
+    return max(1, int(getattr(settings, "MIZAN_SEARCH_RANK_WINDOW", 5_000)))
 
 
 def ranked(queryset: QuerySet, q, *, user=None, reference_lookup: str = "istartswith",
@@ -196,8 +196,10 @@ def ranked(queryset: QuerySet, q, *, user=None, reference_lookup: str = "istarts
     applies it here). `facets`: the statuses and urgencies `queryset` is already limited to
     (`{"status": [...], "urgency": [...]}`, see `mizan.search.facets`); with the user's
     organisation they are intersected inside the full-text index, so a selective filter costs
-    no more than a broad one. They only narrow the walk: `queryset` is still checked. Cost is bounded whatever the words: the full-text index yields the newest
-    matches that pass the filters, up to the rank window, with their scores (bm25 on SQLite,
+    no more than a broad one. They only narrow the walk: `queryset` is still checked.
+
+    Cost is bounded whatever the words: the full-text index yields the newest matches that pass
+    the filters, up to the rank window, with their scores (bm25 on SQLite,
     ts_rank_cd on PostgreSQL); those are sorted best first (ties: newest arrival first, as
     `order_by_relevance`). A query of exclusions only has nothing to rank: it is every other
     case, newest first, through the term every document holds.
