@@ -15,7 +15,6 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     BooleanField,
-    CharField,
     Exists,
     Expression,
     F,
@@ -60,35 +59,26 @@ class _Correlated(Expression):
         return "(" + self.template.format(pk=pk_sql) + ")", [*self.params, *pk_params]
 
 
-class _OnDocument(Expression):
+class _OnDocument(_Correlated):
     """SQL over the search document joined to the outer case (`vector` is not a model field,
     PostgreSQL only): `{vector}` in `template` becomes the joined table's column, whatever alias
     Django gave the join."""
 
     def __init__(self, template: str, params: list, output_field):
-        super().__init__(output_field=output_field)
-        self.template = template
-        self.params = list(params)
-        self.key = F("search_document__case_id")
-
-    def get_source_expressions(self):
-        return [self.key]
-
-    def set_source_expressions(self, exprs):
-        (self.key,) = exprs
+        super().__init__(template, params, pk=F("search_document__case_id"))
+        self.output_field = output_field
 
     def as_sql(self, compiler, connection):
-        key_sql, key_params = compiler.compile(self.key)
+        key_sql, key_params = compiler.compile(self.pk)
         table = key_sql.rsplit(".", 1)[0]
         return self.template.format(vector=f'{table}."vector"'), [*key_params, *self.params]
 
 
 def _received(outer: str) -> Subquery:
-    """The outer index row's case's arrival time (the tie-break of equal scores), as the
-    database gives it: text on SQLite (read by `_timestamp`, much faster than the ORM's
-    datetime converter over thousands of rows), a datetime on PostgreSQL."""
-    return Subquery(Case.objects.filter(pk=OuterRef(outer)).order_by().values("received_at")[:1],
-                    output_field=CharField())
+    """The outer index row's case's arrival time (the tie-break of equal scores). Read by
+    `_fetch`, so as the database gives it (text on SQLite, a datetime on PostgreSQL) and turned
+    into a timestamp by `_timestamp`."""
+    return Subquery(Case.objects.filter(pk=OuterRef(outer)).order_by().values("received_at")[:1])
 
 
 def _timestamp(value) -> float:

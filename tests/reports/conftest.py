@@ -55,3 +55,23 @@ def cases(file_case, places):
 def supervisor2(org, places):
     """A second supervisor of `org` who may not reveal identities."""
     return make_user("supervisor2", org, Role.SUPERVISOR, places["hr"])
+
+
+def overview_queries_with_one_then_four_cases(org, file_case):
+    """(queries of the uncached overview with one case, with four cases, the overview of four):
+    the last three cases bring categories, a group and a governorate, so a query per category or
+    per row would show as more queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mizan.reports.statistics import Period, overview
+
+    p = Period.last_months(timezone.localdate(), 3)
+    file_case("الأولى")
+    with CaptureQueriesContext(connection) as one:
+        overview(org, p, use_cache=False)
+    for text in ("الثانية", "الثالثة", "الرابعة"):
+        file_case(text, categories=["due_process", "torture"], vulnerabilities=["child"], governorate="giza")
+    with CaptureQueriesContext(connection) as four:
+        data = overview(org, p, use_cache=False)
+    return one, four, data, p

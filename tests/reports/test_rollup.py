@@ -33,6 +33,8 @@ from mizan.reports.imports import start_import
 from mizan.reports.models import CaseContribution, StatisticsCount, StatisticsRollup
 from mizan.reports.statistics import Filters, Period, overview
 
+from .conftest import overview_queries_with_one_then_four_cases
+
 CATEGORIES = ["torture", "arbitrary_detention", "due_process", "detention_conditions", "police_conduct",
               "disappearance"]
 FINDINGS = ["substantiated", "partly_substantiated", "not_substantiated", "mediation", "outside_mandate"]
@@ -203,14 +205,7 @@ def test_rollup_equals_direct_counts_after_random_domain_actions(org, other_org,
 
 
 def test_rollup_serves_the_unfiltered_overview_with_a_constant_number_of_queries(org, file_case):
-    p = Period.last_months(timezone.localdate(), 3)
-    file_case("الأولى")
-    with CaptureQueriesContext(connection) as one:
-        overview(org, p, use_cache=False)
-    for text in ("الثانية", "الثالثة", "الرابعة"):
-        file_case(text, categories=["due_process", "torture"], vulnerabilities=["child"], governorate="giza")
-    with CaptureQueriesContext(connection) as four:
-        data = overview(org, p, use_cache=False)
+    one, four, data, _p = overview_queries_with_one_then_four_cases(org, file_case)
 
     assert data.received == 4
     statistics_queries = [q["sql"] for q in four.captured_queries if "reports_statisticscount" in q["sql"]]

@@ -17,6 +17,7 @@ from mizan.reports import statistics
 from mizan.reports.statistics import Filters, OnOrBefore, Period, next_day_starts, overview
 
 from . import dashboard_data
+from .conftest import overview_queries_with_one_then_four_cases
 from .dashboard_data import period
 
 dataset = dashboard_data.dataset  # the data set fixture, for the tests below
@@ -185,14 +186,7 @@ def test_overview_refused_write_changes_nothing(org, staff, dataset):
 
 def test_overview_uncached_query_count_does_not_grow_with_cases(org, file_case, settings):
     settings.MIZAN_STATISTICS_ROLLUP = False  # the path of filtered views (the rollup: tests/reports/test_rollup.py)
-    p = Period.last_months(timezone.localdate(), 3)
-    file_case("الأولى")
-    with CaptureQueriesContext(connection) as one:
-        overview(org, p, use_cache=False)
-    for text in ("الثانية", "الثالثة", "الرابعة"):
-        file_case(text, categories=["due_process", "torture"], vulnerabilities=["child"], governorate="giza")
-    with CaptureQueriesContext(connection) as four:
-        data = overview(org, p, use_cache=False)
+    one, four, data, p = overview_queries_with_one_then_four_cases(org, file_case)
 
     assert data.received == 4
     # labels (3), data versions (1), then per month seven GROUP BY queries and a count a year earlier
