@@ -216,7 +216,7 @@ def confirmation(request):
 
 
 def _normalise_receipt(text: str) -> str:
-    return re.sub(r"\D", "", to_ascii_digits(text or ""))
+    return re.sub(r"[^0-9]", "", to_ascii_digits(text or ""))  # \D would keep other scripts' digits (༠)
 
 
 @never_cache
