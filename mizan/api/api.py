@@ -1,5 +1,7 @@
 """The JSON API v1, mounted at /api/v1/ by mizan/urls.py."""
 
+from django.views.decorators.http import require_safe
+
 from .base import JSONRenderer, MizanAPI, MizanDocs
 from .public import router as public_router
 from .staff import router as staff_router
@@ -29,6 +31,7 @@ api = MizanAPI(
     renderer=JSONRenderer(),
     docs=MizanDocs(),
     docs_url="/docs",
+    docs_decorator=require_safe,  # the schema and its page are read-only: POST and the rest answer 405
     urls_namespace="api-v1",
     openapi_extra={"tags": [
         {"name": "Complaints (public)", "description": "File a complaint and follow it with the receipt."},

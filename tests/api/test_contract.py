@@ -208,6 +208,15 @@ def test_docs_page_uses_only_vendored_files_and_no_inline_script(client, db):
     assert page.openapi_urls == ["/api/v1/openapi.json"]
 
 
+@pytest.mark.parametrize("path", ["/api/v1/openapi.json", "/api/v1/docs"])
+def test_schema_and_docs_page_answer_reading_only(client, db, path):
+    assert client.head(path).status_code == 200
+    for method in ("post", "put", "patch", "delete"):
+        response = getattr(client, method)(path)
+        assert response.status_code == 405, (method, response.status_code)
+        assert sorted(response["Allow"].split(", ")) == ["GET", "HEAD"]
+
+
 def test_docs_vendored_files_exist_and_call_nothing_outside():
     vendor = Path(settings.BASE_DIR) / "mizan" / "static" / "vendor" / "swagger-ui"
 
