@@ -733,10 +733,10 @@ ROUTES: dict[str, Entry] = {
 
     # --- the API's own pages (its operations are in API below) ---
     "api/v1/openapi.json -> name=openapi-json": Entry(
-        "/api/v1/openapi.json", {"GET": everyone(), "POST": everyone()}, public=True,
+        "/api/v1/openapi.json", {"GET": everyone(), "POST": everyone(METHOD)}, public=True,
         personas=("anonymous", "officer", "outsider")),
     "api/v1/docs -> name=openapi-view": Entry(
-        "/api/v1/docs", {"GET": everyone(), "POST": everyone()}, public=True,
+        "/api/v1/docs", {"GET": everyone(), "POST": everyone(METHOD)}, public=True,
         personas=("anonymous", "officer", "outsider")),
     "api/v1/ -> mizan.api.base.json_not_found": Entry(
         "/api/v1/", {"GET": everyone(NOT_FOUND), "POST": everyone(NOT_FOUND)}, public=True,
