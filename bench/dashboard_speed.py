@@ -88,6 +88,18 @@ def setup_environment(args, tmp: Path) -> tuple[str | None, bool]:
     return name, bool(args.reuse)
 
 
+def teardown(args, pg_name, tmp: Path, *, keep: bool, keep_tmp: bool) -> None:
+    """After a run: close the connections, drop the run's PostgreSQL database and remove its
+    temporary folder, unless kept."""
+    from django.db import connections
+
+    connections.close_all()
+    if pg_name and not keep:
+        drop_database(args, pg_name)
+    if not keep_tmp:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def drop_database(args, name):
     import psycopg
 
@@ -525,13 +537,7 @@ def main():
             report["kept"] = os.environ.get("SQLITE_PATH") if connection.vendor == "sqlite" else pg_name
         print(json.dumps(report, ensure_ascii=False, indent=2))
     finally:
-        from django.db import connections
-
-        connections.close_all()
-        if pg_name and not keep:
-            drop_database(args, pg_name)
-        if not keep_tmp:
-            shutil.rmtree(tmp, ignore_errors=True)
+        teardown(args, pg_name, tmp, keep=keep, keep_tmp=keep_tmp)
 
 
 if __name__ == "__main__":

@@ -33,15 +33,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 import argparse  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
-import shutil  # noqa: E402
 import time  # noqa: E402
 
 from dashboard_speed import (  # noqa: E402
     Times,
     build,
-    drop_database,
     setup_environment,
     summary,
+    teardown,
     timed,
 )
 
@@ -155,13 +154,7 @@ def main():
             report["kept"] = os.environ.get("SQLITE_PATH") if connection.vendor == "sqlite" else pg_name
         print(json.dumps(report, ensure_ascii=False, indent=2))
     finally:
-        from django.db import connections
-
-        connections.close_all()
-        if pg_name and not keep:
-            drop_database(args, pg_name)
-        if not keep_tmp:
-            shutil.rmtree(tmp, ignore_errors=True)
+        teardown(args, pg_name, tmp, keep=keep, keep_tmp=keep_tmp)
 
 
 if __name__ == "__main__":
