@@ -29,7 +29,15 @@ from mizan.complaints.models import Case
 
 from . import facets
 from .models import FTS5_WEIGHTS, INDEX_COLUMNS, IndexRow
-from .query import NO_MATCH_TERM, to_fts5, to_tsquery
+from .query import (
+    EVERY_DOCUMENT_TERM,
+    NO_MATCH_TERM,
+    And,
+    Match,
+    split_exclusions,
+    to_fts5,
+    to_tsquery,
+)
 
 SIMILAR_TERMS = 15  # the rarest narrative terms of a case make its "similar cases" query
 SIMILAR_CANDIDATES = 200  # distinct narrative terms considered (the first ones of the text)
@@ -132,6 +140,16 @@ class SQLiteBackend:
                 .values_list("rowid", "score", "received")[:limit])
         return [(pk, score, _timestamp(at)) for pk, score, at in _fetch(rows)]
 
+    def window_excluding(self, queryset: QuerySet, node, limit: int, organisation_id: int | None = None,
+                         filters: Mapping[str, Iterable[str]] | None = None) -> list[tuple]:
+        """(case id, 0.0, arrival timestamp) of the newest `limit` cases of `queryset` that the
+        search's exclusions do not match, for a search of exclusions only ("-word"): one walk of
+        FTS5 through the term every document holds, NOT the excluded words."""
+        children = node.children if isinstance(node, And) else (node,)
+        walk = And((Match(((EVERY_DOCUMENT_TERM,),)), *children))
+        return [(pk, 0.0, at) for pk, _score, at in self.window(queryset, self.compile(walk), limit,
+                                                                organisation_id, filters)]
+
     def ids_sql(self, expression: str, organisation_id: int | None) -> tuple[str, list]:
         if organisation_id is None:
             return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression]
@@ -206,6 +224,25 @@ class PostgresBackend:
                 .order_by("-pk")
                 .values_list("pk", "search_score", "received_at")[:limit])
         return [(pk, score, _timestamp(at)) for pk, score, at in _fetch(rows)]
+
+    def window_excluding(self, queryset: QuerySet, node, limit: int, organisation_id: int | None = None,
+                         filters: Mapping[str, Iterable[str]] | None = None) -> list[tuple]:
+        """(case id, 0.0, arrival timestamp) of the newest `limit` cases of `queryset` that the
+        search's exclusions do not match (see SQLiteBackend.window_excluding).
+
+        The cases of `queryset` newest first, each one's document tested against the excluded
+        words: the walk stops after `limit` cases pass, and an exclusion removes few. Not the
+        GIN index: PostgreSQL misjudges how many documents a negation matches and, with a
+        selective filter, read every filtered case's document before sorting (1 s for 66,719
+        critical cases of one organisation at 1,000,000; this walk: 80–105 ms)."""
+        _positive, negative = split_exclusions(node)
+        rows = (queryset.order_by()
+                .filter(search_document__isnull=False)
+                .filter(_OnDocument("NOT ({vector} @@ to_tsquery('simple', %s))", [self.compile(negative)],
+                                    BooleanField()))
+                .order_by("-pk")
+                .values_list("pk", "received_at")[:limit])
+        return [(pk, 0.0, _timestamp(at)) for pk, at in _fetch(rows)]
 
     def ids_sql(self, expression: str, organisation_id: int | None) -> tuple[str, list]:
         sql = "SELECT case_id FROM search_document WHERE vector @@ to_tsquery('simple', %s)"

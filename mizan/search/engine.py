@@ -27,7 +27,7 @@ from mizan.complaints.access import cases_for
 from mizan.lib.digits import to_ascii_digits
 
 from .backends import get_backend
-from .query import EVERY_DOCUMENT_TERM, And, Match, Parsed, parse, split_exclusions
+from .query import Parsed, parse, split_exclusions
 
 MAX_QUERY = 200
 _REFERENCE_LIKE = re.compile(r"(?=.*[0-9-])[A-Z0-9][A-Z0-9-]*")  # "EG-2026-000123" or a piece of it
@@ -202,7 +202,7 @@ def ranked(queryset: QuerySet, q, *, user=None, reference_lookup: str = "istarts
     the filters, up to the rank window, with their scores (bm25 on SQLite,
     ts_rank_cd on PostgreSQL); those are sorted best first (ties: newest arrival first, as
     `order_by_relevance`). A query of exclusions only has nothing to rank: it is every other
-    case, newest first, through the term every document holds.
+    case, newest first (`window_excluding`).
     """
     search = prepare(q)
     if not search.active:
@@ -212,12 +212,14 @@ def ranked(queryset: QuerySet, q, *, user=None, reference_lookup: str = "istarts
         return queryset.none()
     positive, _negative = search.expressions
     node = search.parsed.node
-    if node is not None and positive is None:  # exclusions only: every other case, newest first
-        node = And((Match(((EVERY_DOCUMENT_TERM,),)), *(node.children if isinstance(node, And) else (node,))))
     window = rank_window()
     backend = get_backend()
-    rows = (backend.window(queryset, backend.compile(node), window + 1, organisation_id, facets or {})
-            if node is not None else [])
+    if node is None:
+        rows = []
+    elif positive is None:  # exclusions only: every other case, newest first
+        rows = backend.window_excluding(queryset, node, window + 1, organisation_id, facets or {})
+    else:
+        rows = backend.window(queryset, backend.compile(node), window + 1, organisation_id, facets or {})
     capped = len(rows) > window
     scores: dict[int, float] = {pk: float(score) if positive is not None else 0.0 for pk, score, _at in rows[:window]}
     received: dict[int, float] = {pk: at for pk, _score, at in rows[:window]}
