@@ -106,6 +106,7 @@ def build(args):
 
     from mizan.accounts.models import Facility, Governorate, Membership, Organisation, Role
     from mizan.complaints.models import Case, Category
+    from mizan.search import partitions
     from mizan.search.facets import document_facets
     from mizan.search.models import SearchDocument
 
@@ -182,6 +183,7 @@ def build(args):
         timings["insert_cases_s"] += time.perf_counter() - t0
         t0 = time.perf_counter()
         with transaction.atomic():
+            partitions.ensure([document.case_id for document in documents])
             SearchDocument.objects.bulk_create(documents, batch_size=1000)
         timings["insert_documents_s"] += time.perf_counter() - t0
         done += size

@@ -19,15 +19,17 @@ from django.db.models import (
     Expression,
     F,
     FloatField,
+    Func,
     OuterRef,
     QuerySet,
     Subquery,
+    Value,
 )
 from django.db.models.expressions import RawSQL
 
 from mizan.complaints.models import Case
 
-from . import facets
+from . import facets, partitions
 from .models import FTS5_WEIGHTS, INDEX_COLUMNS, IndexRow
 from .query import (
     EVERY_DOCUMENT_TERM,
@@ -41,6 +43,7 @@ from .query import (
 
 SIMILAR_TERMS = 15  # the rarest narrative terms of a case make its "similar cases" query
 SIMILAR_CANDIDATES = 200  # distinct narrative terms considered (the first ones of the text)
+ROUND_IDS = None  # PostgreSQL: case ids per round of a window search (None: one partition, `partitions.SPAN`)
 DF_CAP = 200  # PostgreSQL: document frequencies are counted up to this (beyond: "common")
 
 
@@ -87,6 +90,11 @@ def _received(outer: str) -> Subquery:
     `_fetch`, so as the database gives it (text on SQLite, a datetime on PostgreSQL) and turned
     into a timestamp by `_timestamp`."""
     return Subquery(Case.objects.filter(pk=OuterRef(outer)).order_by().values("received_at")[:1])
+
+
+# PostgreSQL: a case's arrival time as a POSIX timestamp, computed by the server (thousands of
+# rows per window: converting each into a datetime first cost more than the ranking).
+_EPOCH = Func(F("received_at"), template="EXTRACT(EPOCH FROM %(expressions)s)::float8", output_field=FloatField())
 
 
 def _timestamp(value) -> float:
@@ -199,6 +207,41 @@ class SQLiteBackend:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
 
 
+def _newest_document() -> int | None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(case_id) FROM search_document")
+        return cursor.fetchone()[0]
+
+
+def rounds(wanted, *, span: int | None = None, newest: int | None = None):
+    """Ranges of case ids [low, high), newest first, that a window search asks in turn
+    (PostgreSQL), while `wanted()` (how many matches are still missing) is positive.
+
+    The first range is the newest `span` ids (`partitions.SPAN`, one partition's worth) down to
+    a partition boundary; every next one is whole partitions, sized at the rate of matches seen
+    so far to hold what is still wanted with a tenth to spare (at least one partition; twice
+    the ids asked so far while nothing matched), so a common word takes one or two rounds and a
+    rare one a handful, each over more partitions. The ranges cover every id down to 0."""
+    span = span or partitions.SPAN
+    newest = _newest_document() if newest is None else newest
+    if newest is None:
+        return
+    high = newest + 1
+    low = max(0, (high - span) // span * span)
+    asked, start = 0, wanted()
+    while high > 0 and wanted() > 0:
+        yield low, high
+        asked += high - low
+        high = low
+        missing = wanted()
+        found = start - missing
+        if found > 0:
+            size = span * max(1, -(-int(missing * 1.1 * asked / found) // span))
+        else:
+            size = max(span, asked * 2 // span * span)
+        low = max(0, high - size)
+
+
 class PostgresBackend:
     vendor = "postgresql"
 
@@ -209,40 +252,62 @@ class PostgresBackend:
                organisation_id: int | None = None, filters: Mapping[str, Iterable[str]] | None = None) -> list[tuple]:
         """(case id, score, arrival timestamp) of the newest `limit` matches in `queryset` (see SQLiteBackend.window).
 
-        The cases of `queryset` joined to their documents (no subquery per row): PostgreSQL
-        either takes the GIN index's matches (words and the facet term intersected, which also
-        holds the organisation) and keeps the top `limit` ids, or walks the primary key
-        backwards testing each vector, whichever its statistics say is cheaper. The score is of
-        the words alone."""
+        In rounds of case ids, newest first (`rounds`): each round is the cases of `queryset`
+        in its range joined to their documents, the words and the facet term (which also holds
+        the organisation) matched by the GIN index of the round's partitions, or by walking the
+        primary key backwards testing each vector, whichever PostgreSQL's statistics say is
+        cheaper; its matches newest first, up to what is still wanted. GIN yields matches in no
+        order, so one query over every partition would read every match of a common word
+        (24,782 document and case rows at 1,000,000 for one word: 300–1,100 ms) to keep the
+        newest 5,001; the rounds stop at the partitions that hold them. The score is of the
+        words alone."""
         clause = facets.tsquery_clause(organisation_id, filters or {})
         match = f"({expression}) & {clause}" if clause else expression
-        rows = (queryset.order_by()
-                .filter(search_document__isnull=False)
-                .filter(_OnDocument("{vector} @@ to_tsquery('simple', %s)", [match], BooleanField()))
-                .annotate(search_score=_OnDocument("ts_rank_cd({vector}, to_tsquery('simple', %s))",
-                                                   [expression], FloatField()))
-                .order_by("-pk")
-                .values_list("pk", "search_score", "received_at")[:limit])
-        return [(pk, score, _timestamp(at)) for pk, score, at in _fetch(rows)]
+        score = _OnDocument("ts_rank_cd({vector}, to_tsquery('simple', %s))", [expression], FloatField())
+        return self._newest(queryset, match, score, limit)
+
+    def _newest(self, queryset: QuerySet, match: str, score: Expression, limit: int) -> list[tuple]:
+        """(case id, `score`, arrival timestamp) of the newest `limit` cases of `queryset` whose
+        documents match the tsquery `match`, asked in `rounds`."""
+        matching = (queryset.order_by()
+                    .filter(search_document__isnull=False)
+                    .filter(_OnDocument("{vector} @@ to_tsquery('simple', %s)", [match], BooleanField()))
+                    .annotate(search_score=score))
+        found: list[tuple] = []
+
+        def still_wanted() -> int:
+            return limit - len(found)
+
+        for low, high in rounds(still_wanted, span=ROUND_IDS):
+            rows = (matching.filter(search_document__case_id__gte=low, search_document__case_id__lt=high)
+                    .order_by("-pk").values_list("pk", "search_score", _EPOCH)[:limit - len(found)])
+            found.extend(_fetch(rows))
+        return found
 
     def window_excluding(self, queryset: QuerySet, node, limit: int, organisation_id: int | None = None,
                          filters: Mapping[str, Iterable[str]] | None = None) -> list[tuple]:
         """(case id, 0.0, arrival timestamp) of the newest `limit` cases of `queryset` that the
         search's exclusions do not match (see SQLiteBackend.window_excluding).
 
-        The cases of `queryset` newest first, each one's document tested against the excluded
-        words: the walk stops after `limit` cases pass, and an exclusion removes few. Not the
-        GIN index: PostgreSQL misjudges how many documents a negation matches and, with a
-        selective filter, read every filtered case's document before sorting (1 s for 66,719
-        critical cases of one organisation at 1,000,000; this walk: 80–105 ms)."""
+        With the user's organisation: the documents that hold the facet term (organisation,
+        and the desk's status and urgency) and not the excluded words, in the window's rounds
+        (the negation is tested on each document the facet term finds; an exclusion removes
+        few, so a round or two). Without one, the cases of `queryset` newest first, each one's
+        document tested, until `limit` pass. Not one query over the whole GIN index: PostgreSQL
+        misjudges how many documents a negation matches and, with a selective filter, read
+        every filtered case's document before sorting (1 s for 66,719 critical cases of one
+        organisation at 1,000,000)."""
         _positive, negative = split_exclusions(node)
+        excluded = self.compile(negative)
+        clause = facets.tsquery_clause(organisation_id, filters or {})
+        if clause:
+            return self._newest(queryset, f"{clause} & !{excluded}", Value(0.0, output_field=FloatField()), limit)
         rows = (queryset.order_by()
                 .filter(search_document__isnull=False)
-                .filter(_OnDocument("NOT ({vector} @@ to_tsquery('simple', %s))", [self.compile(negative)],
-                                    BooleanField()))
+                .filter(_OnDocument("NOT ({vector} @@ to_tsquery('simple', %s))", [excluded], BooleanField()))
                 .order_by("-pk")
-                .values_list("pk", "received_at")[:limit])
-        return [(pk, 0.0, _timestamp(at)) for pk, at in _fetch(rows)]
+                .values_list("pk", Value(0.0, output_field=FloatField()), _EPOCH)[:limit])
+        return _fetch(rows)
 
     def ids_sql(self, expression: str, organisation_id: int | None) -> tuple[str, list]:
         sql = "SELECT case_id FROM search_document WHERE vector @@ to_tsquery('simple', %s)"

@@ -22,6 +22,7 @@ from django.db.models import Prefetch
 
 from mizan.complaints.models import Allegation, Case, CaseCategory, CaseMessage
 
+from . import partitions
 from .facets import document_facets
 from .models import FIELDS, SearchDocument
 from .query import EVERY_DOCUMENT_TERM, clean_term, document_terms
@@ -115,6 +116,7 @@ def index_case(case: Case | int) -> SearchDocument:
     pk = case.pk if isinstance(case, Case) else int(case)
     loaded = cases_for_indexing(Case.objects.filter(pk=pk)).get()
     document = SearchDocument(case_id=loaded.pk, organisation_id=loaded.organisation_id, **build_document(loaded))
+    partitions.ensure([loaded.pk])
     document.save()
     return document
 
@@ -140,6 +142,7 @@ def rebuild(*, organisation=None, batch_size: int = 200,
                 for case in cases_for_indexing(Case.objects.filter(pk__in=chunk).order_by("pk"))
             ]
             SearchDocument.objects.filter(case_id__in=chunk).delete()
+            partitions.ensure(chunk)
             SearchDocument.objects.bulk_create(documents, batch_size=100)
         done += len(chunk)
         if progress is not None:
