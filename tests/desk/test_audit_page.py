@@ -63,7 +63,7 @@ def test_audit_page_row_shows_labels_target_and_ids(client, staff, history):
         assert (str(row["action_label"]), row["reference"]) == ("Case assigned", history["case"].reference)
     assert row["data"] == [("officer", str(staff["officer"].pk)), ("unit", str(history["case"].unit_id))]
     assert reverse("desk:case", args=[history["case"].reference]) in body
-    assert '<span dir="auto">supervisor</span>' in body
+    assert '<span dir="auto">Supervisor</span>' in body  # the full name, never the login name
 
 
 def test_audit_page_complainant_rows_show_actor_kind(client, staff, history):

@@ -11,6 +11,7 @@ and still to be put in an element with `dir="auto"` (or `<bdi>`):
 
     <span dir="auto">{{ person_name|user_name }}</span>    names, file names, labels, short values
     <div dir="auto">{{ message.body|user_text }}</div>     narratives, messages, notes
+    <span dir="auto">{{ case.officer|staff_name }}</span>  a staff member's full name (never the login)
 """
 
 from datetime import date, datetime
@@ -19,7 +20,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from hijridate import Gregorian
 
 from mizan.lib.textsafety import neutralise_name, neutralise_text
@@ -76,6 +77,16 @@ def day(value, org=None):
                 extra = to_arabic_indic(extra)
             text = f"{text} ({extra})"
     return text
+
+
+@register.filter
+def staff_name(user):
+    """A staff member as people know them: the full name, never the login name. An account
+    without a name (an admin forgot to fill it in) reads "Staff member"."""
+    if user is None:
+        return ""
+    full = (user.get_full_name() or "").strip()
+    return neutralise_name(full) if full else gettext("Staff member")
 
 
 @register.filter
