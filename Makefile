@@ -26,6 +26,7 @@ migrate: keys
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo --if-empty
+	$(BIN)/python manage.py seed_followup_demo --if-empty
 
 run: demo
 	$(BIN)/python manage.py collectstatic --noinput -v0

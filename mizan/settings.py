@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "mizan.accounts",
     "mizan.audit",
     "mizan.complaints",
+    "mizan.followup",
     "mizan.search",
     "mizan.triage",
     "mizan.portal",
@@ -302,6 +303,18 @@ MIZAN_EXPORT_KEEP_DAYS = env_int("MIZAN_EXPORT_KEEP_DAYS", 7)
 MIZAN_EXPORT_DIRECT_ROWS = env_int("MIZAN_EXPORT_DIRECT_ROWS", 2000)
 MIZAN_IMPORT_MAX_ROWS = env_int("MIZAN_IMPORT_MAX_ROWS", 5000)
 MIZAN_IMPORT_MAX_BYTES = env_int("MIZAN_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+# Imports of recommendations (mizan/followup/imports.py; an index export of 50,000 rows is ~15 MB).
+MIZAN_FOLLOWUP_IMPORT_MAX_BYTES = env_int("MIZAN_FOLLOWUP_IMPORT_MAX_BYTES", 100 * 1024 * 1024)
+# A critical urgency suggested by triage and not accepted or rejected within this many clock hours
+# (nights and weekends count) is escalated like a missed deadline (mizan/complaints/services.py).
+MIZAN_CRITICAL_REVIEW_HOURS = env_int("MIZAN_CRITICAL_REVIEW_HOURS", 4)
+if MIZAN_CRITICAL_REVIEW_HOURS < 1:
+    raise ImproperlyConfigured("MIZAN_CRITICAL_REVIEW_HOURS must be a whole number of hours, at least 1.")
+# Follow-up reminders (mizan/followup/reminders.py): this many days before a recommendation's,
+# a measure's or an indicator's value's due date, and again on the day after it passes.
+MIZAN_FOLLOWUP_REMIND_DAYS = env_int("MIZAN_FOLLOWUP_REMIND_DAYS", 14)
+if MIZAN_FOLLOWUP_REMIND_DAYS < 1:
+    raise ImproperlyConfigured("MIZAN_FOLLOWUP_REMIND_DAYS must be a whole number of days, at least 1.")
 
 # --- e-mail ----------------------------------------------------------------------------------
 EMAIL_BACKEND = env(

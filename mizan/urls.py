@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("mizan.portal.urls")),
     path("desk/triage/", include("mizan.triage.urls")),
     path("desk/reports/", include("mizan.reports.urls")),
+    path("desk/followup/dashboard/", include("mizan.reports.urls_followup")),
+    path("desk/followup/", include("mizan.followup.urls")),
     path("desk/", include("mizan.desk.urls")),
     path("api/v1/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -172,6 +172,8 @@ class Role(models.TextChoices):
     ANALYST = "analyst", _("Analyst")
     AUDITOR = "auditor", _("Auditor")
     ORG_ADMIN = "org_admin", _("Organisation administrator")
+    # Follows recommendations, plans and indicators; sees no complaint.
+    FOLLOWUP_OFFICER = "followup_officer", _("Follow-up officer")
 
 
 class Membership(models.Model):

@@ -3,6 +3,10 @@
 from django.views.decorators.http import require_safe
 
 from .base import JSONRenderer, MizanAPI, MizanDocs
+from .followup_indicators import router as followup_indicators_router
+from .followup_progress import router as followup_progress_router
+from .followup_recommendations import router as followup_recommendations_router
+from .followup_search import router as followup_search_router
 from .public import router as public_router
 from .staff import router as staff_router
 
@@ -37,7 +41,13 @@ api = MizanAPI(
         {"name": "Complaints (public)", "description": "File a complaint and follow it with the receipt."},
         {"name": "Reference lists", "description": "Codes and ids used when filing a complaint."},
         {"name": "Cases (staff)", "description": "Work on the cases of your organisation (bearer token)."},
+        {"name": "Follow-up (staff)", "description": "Recommendations, their progress and indicators, for your "
+                                                     "organisation (bearer token)."},
     ]},
 )
 api.add_router("", public_router)
 api.add_router("", staff_router)
+api.add_router("", followup_recommendations_router)
+api.add_router("", followup_progress_router)
+api.add_router("", followup_search_router)
+api.add_router("", followup_indicators_router)

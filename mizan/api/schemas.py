@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import Enum
 from typing import Annotated
 
 from ninja import Field, Schema
 from pydantic import BeforeValidator, WithJsonSchema
 
-from mizan.complaints.models import Finding
+from mizan.complaints.models import Finding, Urgency
 from mizan.complaints.workflow import Status
 
 # --- public: filing and following a complaint ------------------------------------------------
@@ -142,11 +143,27 @@ class FacilityOut(Schema):
 # --- staff: cases ------------------------------------------------------------------------------
 
 
+URGENCY_DESCRIPTION = "Urgency accepted for the case (it sets the deadlines)."
+SUGGESTED_URGENCY_DESCRIPTION = (
+    "The urgency triage suggests and no person has accepted or rejected yet, or null. Only a level "
+    "above `urgency` is suggested; a critical one not decided within MIZAN_CRITICAL_REVIEW_HOURS "
+    "(default 4) clock hours makes the case overdue.")
+
+
+class CaseOrdering(str, Enum):
+    """Orders of the case list."""
+
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    URGENCY = "urgency"
+
+
 class CaseListItem(Schema):
     reference: str
     status: str
     status_label: str
-    urgency: str
+    urgency: Urgency = Field(..., description=URGENCY_DESCRIPTION)
+    suggested_urgency: Urgency | None = Field(..., description=SUGGESTED_URGENCY_DESCRIPTION)
     categories: list[str]
     received_at: datetime
     due_at: date | None = Field(..., description="Next deadline (first action, then resolution); null when closed.")
@@ -211,7 +228,11 @@ class CaseOut(Schema):
     reference: str
     status: str
     status_label: str
-    urgency: str
+    urgency: Urgency = Field(..., description=URGENCY_DESCRIPTION)
+    suggested_urgency: Urgency | None = Field(..., description=SUGGESTED_URGENCY_DESCRIPTION)
+    suggested_urgency_reasons: list[str] = Field(
+        ..., description="Why triage suggests that urgency: one sentence per sign found in the narrative, in the "
+                         "language of the request; empty when nothing is suggested.")
     channel: str
     language: str
     narrative: str
@@ -224,7 +245,8 @@ class CaseOut(Schema):
     first_action_due: date | None
     resolution_due: date | None
     due_at: date | None
-    overdue: bool
+    overdue: bool = Field(..., description="Past a deadline, or a suggested critical urgency has waited too long "
+                                           "for a decision.")
     anonymous: bool
     categories: list[str]
     vulnerabilities: list[str]

@@ -12,14 +12,16 @@ from mizan.complaints import workflow
 from mizan.complaints.access import can, cases_for, get_case_for_user
 from mizan.complaints.models import Case, CaseCategory, Category, Urgency
 from mizan.complaints.services import assign_case, post_message, transition_case
+from mizan.complaints.timeline import Names, describe
 from mizan.complaints.workflow import Status
-from mizan.search.engine import ranked
+from mizan.search.engine import filter_cases, ranked
 
 from .base import ApiError, TokenAuth, errors
 from .schemas import (
     AssignmentIn,
     AssignmentOut,
     CaseListOut,
+    CaseOrdering,
     CaseOut,
     MessageIn,
     MessageOut,
@@ -31,6 +33,10 @@ router = Router(auth=TokenAuth(), tags=["Cases (staff)"])
 
 PAGE_SIZE = 50
 MAX_PAGE = 100_000  # keeps OFFSET within what every database accepts
+ORDERING = Query(
+    None, description="`newest` (received, newest first: the default), `oldest`, or `urgency`: the most urgent "
+                      "first, by the higher of the accepted urgency and one triage suggests that waits for a "
+                      "decision, then the oldest received first — the order of the desk's queue.")
 
 
 def _staff(request):
@@ -53,6 +59,14 @@ def _code(obj) -> str | None:
     return obj.code if obj is not None else None
 
 
+def _timeline(case) -> list[dict]:
+    """Every row of the case's history (the API lists each one, even those the desk folds into
+    a decision), with the names of all rows looked up together rather than per row."""
+    events = list(case.timeline.all())
+    names = Names(events, organisation=case.organisation)
+    return [{"at": e.at, "kind": e.kind, "text": describe(e, names), "public": e.public} for e in events]
+
+
 def _username(user) -> str | None:
     return user.get_username() if user is not None else None
 
@@ -62,7 +76,7 @@ def _username(user) -> str | None:
     description="Cases of your organisation, newest first, 50 per page. Filters combine. "
                 "`q` searches the case's words (narrative, allegations, messages, categories, places; "
                 "\"exact phrase\", OR, -exclusion) or part of the reference; with `q` the best "
-                "matches come first.",
+                "matches come first, unless `ordering` asks for another order.",
 )
 def list_cases(
     request,
@@ -70,6 +84,7 @@ def list_cases(
     category: str | None = Query(None, description="Taxonomy code; includes its sub-categories."),
     urgency: Urgency | None = None,
     q: str | None = Query(None, max_length=200, description="Words to search for, or part of the reference."),
+    ordering: CaseOrdering | None = ORDERING,
     page: int = Query(1, ge=1, le=MAX_PAGE, description="Page number, from 1."),
 ):
     user = _staff(request)
@@ -86,10 +101,20 @@ def list_cases(
         cases = cases.filter(pk__in=CaseCategory.objects.filter(category__in=matching).values("case_id"))
     cases = cases.select_related("unit", "officer").prefetch_related(
         Prefetch("case_categories", queryset=CaseCategory.objects.select_related("category").order_by("category__code"))
-    ).order_by("-received_at", "-id")
-    if q and q.strip():
-        cases = ranked(cases, q.strip(), user=user, reference_lookup="icontains",
+    )
+    words = (q or "").strip()
+    if ordering is None and words:
+        cases = ranked(cases.order_by("-received_at", "-id"), words, user=user, reference_lookup="icontains",
                        facets={"status": [status.value] if status else [], "urgency": [urgency.value] if urgency else []})
+    else:
+        if words:
+            cases = filter_cases(cases, words, user=user, reference_lookup="icontains")
+        if ordering == CaseOrdering.URGENCY:
+            cases = cases.by_urgency()
+        elif ordering == CaseOrdering.OLDEST:
+            cases = cases.order_by("received_at", "id")
+        else:
+            cases = cases.order_by("-received_at", "-id")
     count = cases.count()
     start = (page - 1) * PAGE_SIZE
     rows = cases[start:start + PAGE_SIZE]
@@ -98,6 +123,7 @@ def list_cases(
         "page": page, "page_size": PAGE_SIZE,
         "results": [
             {"reference": c.reference, "status": c.status, "status_label": str(c.status_label()), "urgency": c.urgency,
+             "suggested_urgency": c.suggested_urgency,
              "categories": [cc.category.code for cc in c.case_categories.all()], "received_at": c.received_at,
              "due_at": c.due_date(), "unit": _code(c.unit), "officer": _username(c.officer)}
             for c in rows
@@ -123,6 +149,8 @@ def read_case(request, reference: str):
         "status": case.status,
         "status_label": str(case.status_label()),
         "urgency": case.urgency,
+        "suggested_urgency": case.suggested_urgency,
+        "suggested_urgency_reasons": case.suggested_urgency_reasons,
         "channel": case.channel,
         "language": case.language,
         "narrative": case.narrative,
@@ -153,7 +181,7 @@ def read_case(request, reference: str):
             {"id": m.pk, "kind": m.kind, "body": m.body, "at": m.created_at, "author": _username(m.author)}
             for m in case.messages.select_related("author")
         ],
-        "timeline": [{"at": e.at, "kind": e.kind, "text": e.describe(), "public": e.public} for e in case.timeline.all()],
+        "timeline": _timeline(case),
         "version": case.version,
         "allowed_transitions": [{"name": t.name, "to": str(t.target.value), "label": str(t.label)}
                                 for t in workflow.available(case.status, role)],

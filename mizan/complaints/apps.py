@@ -14,3 +14,9 @@ class ComplaintsConfig(AppConfig):
 
         # A lost data key stops the platform: values sealed under a key id not in the ring.
         checks.register(check_data_keys, "mizan_data_keys")
+
+        from mizan.core.periodic import EVERY_FIVE_MINUTES, register_periodic
+
+        from .tasks import sweep_deadlines
+
+        register_periodic(sweep_deadlines, EVERY_FIVE_MINUTES)

@@ -4,12 +4,13 @@ Personal data (names, national IDs, phones, e-mails, addresses) is stored only a
 ciphertext; reading it back goes through `complaints.access.reveal_identity`, which logs.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Greatest
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language, gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from mizan.accounts.models import Facility, Governorate, Organisation, Unit
@@ -88,6 +89,43 @@ class Urgency(models.TextChoices):
     LOW = "low", _("Low")
 
 
+URGENCY_RANK = {Urgency.LOW: 0, Urgency.NORMAL: 1, Urgency.HIGH: 2, Urgency.CRITICAL: 3}
+
+
+def _rank_of(field: str):
+    """SQL: the rank of an urgency column (0 when it is empty)."""
+    return models.Case(*(models.When(**{field: level}, then=models.Value(rank)) for level, rank in URGENCY_RANK.items()),
+                       default=models.Value(0), output_field=models.SmallIntegerField())
+
+
+# Words for the signals behind a suggested urgency. The triage wing finds the signals and names
+# them; it registers its labeller here (see mizan/triage/models.py), so the core never imports it.
+_signal_labellers: list = []
+
+
+def register_urgency_signal_labeller(labeller) -> None:
+    """`labeller(code)` -> the signal's description in the active language, or None if unknown."""
+    if labeller not in _signal_labellers:
+        _signal_labellers.append(labeller)
+
+
+def urgency_signal_labels(codes) -> list[str]:
+    """The descriptions of the urgency signals `codes`, in the active language; unknown codes are
+    left out (a person reads words, never a code)."""
+    labels = []
+    for code in codes or ():
+        label = next((found for labeller in _signal_labellers if (found := labeller(code))), None)
+        if label:
+            labels.append(str(label))
+    return labels
+
+
+def critical_review_hours() -> int:
+    """Clock hours a pending critical urgency suggestion may wait for a decision (nights and
+    weekends count: people are beaten at night too)."""
+    return settings.MIZAN_CRITICAL_REVIEW_HOURS
+
+
 class Vulnerability(models.TextChoices):
     WOMAN = "woman", _("Woman")
     CHILD = "child", _("Child")
@@ -113,16 +151,40 @@ class CaseQuerySet(models.QuerySet):
     def _late(today):
         return models.Q(resolution_due__lt=today) | models.Q(first_action_at__isnull=True, first_action_due__lt=today)
 
-    def overdue(self, today):
-        """Open cases past a deadline (the clock is stopped while awaiting the complainant)."""
-        return self.open().exclude(status=Status.AWAITING_COMPLAINANT).filter(self._late(today))
+    @staticmethod
+    def _review_late(now):
+        """A critical urgency suggested by triage and still undecided after the review time."""
+        return models.Q(suggested_urgency=Urgency.CRITICAL,
+                        suggested_urgency_at__lte=(now or timezone.now()) - timedelta(hours=critical_review_hours()))
 
-    def due_soon(self, today, until):
+    def review_overdue(self, now=None):
+        """Open cases whose suggested critical urgency waited too long for a decision."""
+        return self.open().filter(self._review_late(now))
+
+    def _review_late_ids(self, now):
+        # A subquery on the small partial index `case_suggested_urgency`, so that the rest of the
+        # tab is still counted from the covering index `case_statistics` (at 1,000,000 cases the
+        # plain OR read every row: 445 ms instead of 250 ms).
+        return self.model.objects.filter(self._review_late(now)).values("pk")
+
+    def overdue(self, today, now=None):
+        """Open cases past a deadline (the clock is stopped while awaiting the complainant), or
+        whose suggested critical urgency waited too long for a decision (that clock never stops)."""
+        return self.open().filter((~models.Q(status=Status.AWAITING_COMPLAINANT) & self._late(today))
+                                  | models.Q(pk__in=self._review_late_ids(now)))
+
+    def due_soon(self, today, until, now=None):
         """Open cases not yet late whose next deadline falls between `today` and `until`."""
-        return self.open().exclude(status=Status.AWAITING_COMPLAINANT).exclude(self._late(today)).filter(
+        return self.open().exclude(status=Status.AWAITING_COMPLAINANT).exclude(self._late(today)).exclude(
+            pk__in=self._review_late_ids(now)).filter(
             models.Q(resolution_due__lte=until)
             | models.Q(first_action_at__isnull=True, first_action_due__lte=until)
         )
+
+    def by_urgency(self):
+        """Most urgent first — the accepted urgency or a suggested one still waiting for a
+        decision, whichever is higher — then the oldest received (index `case_urgency_order`)."""
+        return self.order_by("-urgency_rank", "received_at", "id")
 
 
 class Case(models.Model):
@@ -165,6 +227,21 @@ class Case(models.Model):
     public_outcome = models.TextField(_("outcome the complainant reads"), blank=True)
     # Set by `complaints.retention.anonymise_case`: identities erased, free text redacted.
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # The urgency triage suggests and no person has decided yet (null: none waiting), with the
+    # codes of the signals behind it and since when it waits; written by the triage wing through
+    # `services.set_suggested_urgency`, so queues show and sort by it without reading suggestions.
+    # Null, not "", for "none waiting": what the queue and the API read, and what rows inserted
+    # without this column (bulk loaders) get.
+    suggested_urgency = models.CharField(_("suggested urgency"), max_length=10, choices=Urgency.choices,  # noqa: DJ001
+                                         null=True, blank=True)
+    suggested_urgency_signals = models.JSONField(null=True, blank=True)
+    suggested_urgency_at = models.DateTimeField(null=True, blank=True)
+    # When a suggested critical urgency was escalated for waiting too long (once per suggestion).
+    critical_review_escalated_at = models.DateTimeField(null=True, blank=True)
+    # Computed by the database from the two columns it reads, so no writer can let it drift.
+    urgency_rank = models.GeneratedField(
+        expression=Greatest(_rank_of("urgency"), _rank_of("suggested_urgency")),
+        output_field=models.SmallIntegerField(), db_persist=True)
     version = models.PositiveIntegerField(default=1)  # bumped by every change; stale forms conflict
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -181,6 +258,12 @@ class Case(models.Model):
             # The queue's urgency filter (with or without statuses): counted from the index alone;
             # without it, counting 500,000 cases of one urgency read every row (1.1 s → 0.16 s).
             models.Index(fields=["organisation", "urgency", "status", "received_at"], name="case_urgency_queue"),
+            # The queue's "urgency" order (`CaseQuerySet.by_urgency`), read in index order: the
+            # first page of a million cases without sorting them.
+            models.Index(fields=["organisation", "-urgency_rank", "received_at", "id"], name="case_urgency_order"),
+            # The review sweep and the overdue tab find the few cases with a suggestion waiting.
+            models.Index(fields=["suggested_urgency", "suggested_urgency_at"], name="case_suggested_urgency",
+                         condition=models.Q(suggested_urgency__isnull=False)),
             # Covers every column the statistics read (mizan/reports/statistics.py), so an
             # organisation's period is aggregated from the index alone, never the wide rows.
             models.Index(fields=["organisation", "received_at", "status", "channel", "governorate", "facility",
@@ -206,11 +289,34 @@ class Case(models.Model):
             return min(self.first_action_due, self.resolution_due or self.first_action_due)
         return self.resolution_due
 
-    def is_overdue(self, today=None) -> bool:
+    def is_overdue(self, today=None, now=None) -> bool:
+        """The same rule as `CaseQuerySet.overdue`."""
+        if self.is_review_overdue(now):
+            return True
         due = self.due_date()
         if due is None or self.status == Status.AWAITING_COMPLAINANT:
             return False
         return due < (today or timezone.localdate())
+
+    @property
+    def suggested_urgency_label(self) -> str:
+        """The suggested level in words ("Critical"), or "" when none waits for a decision."""
+        return str(Urgency(self.suggested_urgency).label) if self.suggested_urgency in Urgency.values else ""
+
+    @property
+    def suggested_urgency_reasons(self) -> list[str]:
+        """Why triage suggests that urgency: one short sentence per signal, in the reader's language."""
+        return urgency_signal_labels(self.suggested_urgency_signals) if self.suggested_urgency else []
+
+    def critical_review_due(self):
+        """When a suggested critical urgency must have been accepted or rejected; None otherwise."""
+        if self.suggested_urgency != Urgency.CRITICAL or self.suggested_urgency_at is None:
+            return None
+        return self.suggested_urgency_at + timedelta(hours=critical_review_hours())
+
+    def is_review_overdue(self, now=None) -> bool:
+        due = self.critical_review_due()
+        return self.is_open and due is not None and due <= (now or timezone.now())
 
 
 class CaseCategory(models.Model):
@@ -503,9 +609,31 @@ class ReferenceCounter(models.Model):
         constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="uniq_reference_counter")]
 
 
+# Notifications about a record of a wing that hangs on the core (a follow-up recommendation,
+# measure or indicator) rather than a case: the wing registers, per kind, how to put one into
+# words and where it leads (see mizan/followup/apps.py), so the core never imports it.
+_notification_kinds: dict[str, dict] = {}
+
+
+def register_notification_kind(kind: str, *, describe, link, subject) -> None:
+    """`describe(notification)` -> the sentence, `subject(notification)` -> a few words naming the
+    record, `link(notification)` -> the desk address of the record ("" if it has none), each in
+    the active language."""
+    _notification_kinds[kind] = {"describe": describe, "link": link, "subject": subject}
+
+
 class Notification(models.Model):
+    # Kinds written for a suggested critical urgency (see `describe`); the others are described
+    # with the timeline's sentences, or by the wing that registered them.
+    CRITICAL_SUGGESTED = "critical_suggested"
+    CRITICAL_REVIEW_OVERDUE = "critical_review_overdue"
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # Without a case: the record it is about, as the registered kind names it ("followup.measure")
+    # and its id. No foreign key: the core does not know the wings' models.
+    target = models.CharField(max_length=40, blank=True)
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
     kind = models.CharField(max_length=40)
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -515,11 +643,62 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "read_at"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(case__isnull=False) | ~models.Q(target=""),
+                                   name="notification_case_or_target"),
+        ]
+
+    @property
+    def is_critical(self) -> bool:
+        """About a case triage suggests is critical: the desk marks it so it is read first."""
+        return self.kind in (self.CRITICAL_SUGGESTED, self.CRITICAL_REVIEW_OVERDUE)
+
+    @property
+    def registered(self) -> dict | None:
+        return _notification_kinds.get(self.kind) if self.case_id is None else None
+
+    def link(self) -> str:
+        """The desk address of the record a notification without a case is about ("" otherwise)."""
+        registered = self.registered
+        return registered["link"](self) if registered else ""
+
+    def subject(self) -> str:
+        """A few words naming the record a notification without a case is about."""
+        registered = self.registered
+        return registered["subject"](self) if registered else ""
 
     def describe(self) -> str:
+        registered = self.registered
+        if registered:
+            return registered["describe"](self)
+        if self.is_critical:
+            return _describe_critical_notification(self)
         from .timeline import describe_notification
 
         return describe_notification(self)
+
+
+def _joined(labels: list[str]) -> str:
+    return ("؛ " if (get_language() or "ar").startswith("ar") else "; ").join(labels)
+
+
+def _describe_critical_notification(notification) -> str:
+    data = notification.data
+    reference, hours = data.get("reference", ""), int(data.get("hours") or critical_review_hours())
+    if notification.kind == Notification.CRITICAL_REVIEW_OVERDUE:
+        return ngettext(
+            "The critical urgency suggested for complaint %(reference)s has waited more than %(hours)s hour "
+            "for a decision.",
+            "The critical urgency suggested for complaint %(reference)s has waited more than %(hours)s hours "
+            "for a decision.", hours) % {"reference": reference, "hours": hours}
+    reasons = urgency_signal_labels(data.get("signals"))
+    if reasons:
+        text = gettext("Triage suggests critical urgency for complaint %(reference)s: %(reasons)s.") % {
+            "reference": reference, "reasons": _joined(reasons)}
+    else:
+        text = gettext("Triage suggests critical urgency for complaint %(reference)s.") % {"reference": reference}
+    return text + " " + ngettext("Accept or reject it within %(hours)s hour.",
+                                 "Accept or reject it within %(hours)s hours.", hours) % {"hours": hours}
 
 
 class RevealRequest(models.Model):

@@ -11,13 +11,14 @@ import hashlib
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from mizan.accounts.models import Membership, Role, Unit, membership_of
 from mizan.audit.models import record
@@ -32,6 +33,7 @@ from .access import can
 from .errors import Conflict, Invalid, NotAllowed
 from .identity import identity_hash, receipt_hash, seal
 from .models import (
+    URGENCY_RANK,
     Allegation,
     Attachment,
     Case,
@@ -45,6 +47,8 @@ from .models import (
     Person,
     ReferenceCounter,
     TimelineEvent,
+    Urgency,
+    critical_review_hours,
 )
 from .workflow import COMPLAINANT, SYSTEM, Status
 
@@ -204,6 +208,14 @@ def _apply_routing(case: Case, actor, category_ids: set[int]) -> None:
         _notify(member.user, case, "new_case")
 
 
+def _supervisors(case: Case) -> list:
+    """Who hears of a case's breaches and alarms: the supervisors of its unit, or — when the
+    unit has none or the case has no unit — every supervisor of its organisation."""
+    supervisors = Membership.objects.filter(organisation_id=case.organisation_id, role=Role.SUPERVISOR)
+    in_unit = [m.user for m in supervisors.filter(unit_id=case.unit_id).select_related("user")] if case.unit_id else []
+    return in_unit or [m.user for m in supervisors.select_related("user")]
+
+
 def _notify(user, case: Case, kind: str, **data) -> None:
     Notification.objects.create(user=user, case=case, kind=kind, data={"reference": case.reference, **data})
     from .tasks import send_notification_emails
@@ -355,10 +367,14 @@ def transition_case(
             findings = {int(k): v for k, v in (findings or {}).items()}
             if not allegations:
                 errors["findings"] = _("Add at least one allegation before resolving the case.")
-            missing = [a.pk for a in allegations if (findings.get(a.pk) or {}).get("finding") not in Finding.values]
+            # Allegations are named by their number within the case (1, 2, 3: order of creation),
+            # as the case page shows them, never by database id.
+            missing = [n for n, a in enumerate(sorted(allegations, key=lambda a: a.pk), start=1)
+                       if (findings.get(a.pk) or {}).get("finding") not in Finding.values]
             if allegations and missing:
-                errors["findings"] = _("Give a finding for every allegation (missing: %(ids)s).") % {
-                    "ids": ", ".join(f"#{i}" for i in missing)}
+                errors["findings"] = ngettext("Give a finding for allegation %(numbers)s.",
+                                              "Give a finding for allegations %(numbers)s.", len(missing)) % {
+                    "numbers": ", ".join(str(n) for n in missing)}
         if transition.appeal_window:
             decided = timezone.localdate(case.decided_at) if case.decided_at else None
             limit = case.organisation.appeal_days
@@ -462,7 +478,7 @@ def assign_case(*, actor, case: Case, unit: Unit | None = None, officer=None, ex
             _mark_first_action(case, fields)
         _touch(case, fields)
         _timeline(case, actor, "assigned", public=False, unit=case.unit_id,
-                  unit_name=case.unit.name_ar if case.unit_id else "", officer=case.officer.username if case.officer_id else "")
+                  unit_name=case.unit.name_ar if case.unit_id else "", officer=case.officer_id)
         _audit(case, actor, "case.assign", unit=case.unit_id, officer=case.officer_id)
         if officer is not None and officer.pk != actor.pk:
             _notify(officer, case, "assigned")
@@ -555,7 +571,9 @@ def set_categories(*, actor, case: Case, categories: list[Category], expected_ve
 def set_urgency(*, actor, case: Case, urgency: str, expected_version: int | None = None) -> Case:
     """Change urgency and recompute the deadlines from the day the case was received.
 
-    Side effects: internal timeline row, audit `case.urgency`.
+    Side effects: internal timeline row, audit `case.urgency`; a suggested urgency no higher than
+    the new one stops counting as waiting (accepting it would change nothing); triage task on
+    commit (what it suggests depends on the urgency).
     """
     _require(actor, "edit_case", case)
     with transaction.atomic():
@@ -565,9 +583,56 @@ def set_urgency(*, actor, case: Case, urgency: str, expected_version: int | None
             return case
         case.urgency = urgency
         deadlines.start_clock(case)
-        _touch(case, ["urgency", "first_action_due", "resolution_due"])
+        fields = ["urgency", "first_action_due", "resolution_due"]
+        if case.suggested_urgency and URGENCY_RANK[case.suggested_urgency] <= URGENCY_RANK[urgency]:
+            fields += _forget_suggested_urgency(case)
+        _touch(case, fields)
         _timeline(case, actor, "urgency_changed", public=False, **{"from": old, "to": urgency})
         _audit(case, actor, "case.urgency", **{"from": old, "to": urgency})
+        _enqueue_triage(case)
+    return case
+
+
+def _forget_suggested_urgency(case: Case) -> list[str]:
+    case.suggested_urgency = case.suggested_urgency_signals = case.suggested_urgency_at = None
+    case.critical_review_escalated_at = None
+    return ["suggested_urgency", "suggested_urgency_signals", "suggested_urgency_at", "critical_review_escalated_at"]
+
+
+def set_suggested_urgency(*, case: Case, level: str | None, signals=(), new: bool = False) -> Case:
+    """Record the urgency that triage suggests for `case` and no person has decided yet (None:
+    nothing waits), with the codes of the signals behind it.
+
+    Called by the triage wing, which keeps the suggestions (the core never reads them), whenever
+    one is made, decided or withdrawn. A level no higher than the case's urgency is not recorded:
+    accepting it would change nothing. When the level changes its review clock starts again and
+    an earlier escalation is forgotten. `new`: the suggestion has just been made, or made again
+    after it was withdrawn (a re-run that finds it still waiting is not new).
+
+    Side effects: the case's suggested-urgency columns, without a new version (no person edited
+    the case, so nobody's open form goes stale); for a new critical suggestion on an open case,
+    notification "critical_suggested" of the supervisors of the case's unit (else of its
+    organisation), e-mailed on commit in each recipient's language.
+    """
+    with transaction.atomic():
+        case = _lock(case, None)
+        if level is not None and URGENCY_RANK[level] <= URGENCY_RANK[case.urgency]:
+            level = None
+        signals = list(signals) if level is not None else None
+        fields = []
+        if level != case.suggested_urgency:
+            fields += _forget_suggested_urgency(case)
+            if level is not None:
+                case.suggested_urgency, case.suggested_urgency_at = level, timezone.now()
+        if signals != case.suggested_urgency_signals:
+            case.suggested_urgency_signals = signals
+            fields.append("suggested_urgency_signals")
+        if fields:
+            case.save(update_fields=sorted(set(fields)))
+        if new and level == Urgency.CRITICAL and case.is_open:
+            for user in _supervisors(case):
+                _notify(user, case, Notification.CRITICAL_SUGGESTED, level=level, signals=signals,
+                        hours=critical_review_hours())
     return case
 
 
@@ -673,15 +738,47 @@ def flag_breaches(*, today: date | None = None) -> int:
             if not breaches:
                 continue
             case.save(update_fields=["first_action_breached", "resolution_breached"])
-            supervisors = Membership.objects.filter(organisation=case.organisation, role=Role.SUPERVISOR)
-            unit_supervisors = supervisors.filter(unit_id=case.unit_id) if case.unit_id else supervisors.none()
+            supervisors = _supervisors(case)
             for kind, due in breaches:
                 _timeline(case, SYSTEM, "deadline_breached", public=False, deadline=kind, due=due.isoformat())
                 _audit(case, SYSTEM, "case.deadline_breached", deadline=kind)
-                for member in (unit_supervisors if unit_supervisors.exists() else supervisors):
-                    _notify(member.user, case, "deadline_breached", deadline=kind)
+                for user in supervisors:
+                    _notify(user, case, "deadline_breached", deadline=kind)
                 flagged += 1
     return flagged
+
+
+def flag_critical_reviews(*, now=None) -> int:
+    """Escalate every open case whose suggested critical urgency has waited more than
+    MIZAN_CRITICAL_REVIEW_HOURS clock hours for a decision (once per suggestion).
+
+    Side effects per escalation: `critical_review_escalated_at`; internal timeline row
+    "critical_review_overdue"; audit `case.critical_review_overdue`; notification
+    "critical_review_overdue" of the supervisors of the case's unit (else of its organisation),
+    e-mailed on commit. Idempotent. Returns the number of cases escalated.
+    """
+    now = now or timezone.now()
+    hours = critical_review_hours()
+    limit = now - timedelta(hours=hours)
+    candidates = Case.objects.review_overdue(now).filter(critical_review_escalated_at__isnull=True).order_by(
+        "pk").values_list("pk", flat=True)
+    escalated = 0
+    for pk in list(candidates):
+        with transaction.atomic():
+            case = Case.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=pk)
+            # Decided, withdrawn or already escalated while this sweep was reading: nothing to do.
+            if not (case.is_open and case.suggested_urgency == Urgency.CRITICAL and case.suggested_urgency_at
+                    and case.suggested_urgency_at <= limit and case.critical_review_escalated_at is None):
+                continue
+            case.critical_review_escalated_at = now
+            case.save(update_fields=["critical_review_escalated_at"])
+            waiting = {"since": case.suggested_urgency_at.isoformat(), "hours": hours}
+            _timeline(case, SYSTEM, "critical_review_overdue", public=False, **waiting)
+            _audit(case, SYSTEM, "case.critical_review_overdue", **waiting)
+            for user in _supervisors(case):
+                _notify(user, case, Notification.CRITICAL_REVIEW_OVERDUE, hours=hours)
+            escalated += 1
+    return escalated
 
 
 # --- notifications ----------------------------------------------------------------------------

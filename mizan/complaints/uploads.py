@@ -7,7 +7,6 @@ problem be told to the citizen by file name, and without creating a case first.
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
-from django.template.defaultfilters import filesizeformat
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.utils.translation import ngettext
 
 from mizan.complaints.services import Upload
 from mizan.core.middleware import DOWNLOAD_CSP
+from mizan.core.templatetags.mizan import filesize
 from mizan.lib import filetypes
 from mizan.lib.filetypes import inspect, with_extension
 from mizan.lib.images import strip_metadata
@@ -52,7 +52,7 @@ def _refusal_message(reason: str) -> str:
 def limits() -> dict:
     return {
         "max_files": settings.MIZAN_MAX_FILES_PER_SUBMISSION,
-        "max_size": filesizeformat(settings.MIZAN_MAX_UPLOAD_BYTES),
+        "max_size": filesize(settings.MIZAN_MAX_UPLOAD_BYTES),
         "accept": ACCEPT,
     }
 
@@ -71,7 +71,7 @@ def check_uploads(files) -> tuple[list[Upload], str | None]:
         if f.size > max_bytes:
             problems.append(_about_file(
                 _("The file %(name)s is too large: each file may be at most %(max)s."),
-                f.name, max=filesizeformat(max_bytes)))
+                f.name, max=filesize(max_bytes)))
             continue
         data = f.read()
         verdict = inspect(data)

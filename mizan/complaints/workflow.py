@@ -91,9 +91,28 @@ TRANSITIONS: tuple[Transition, ...] = (
                needs_note=True, appeal_window=True),
 )
 
+# The step a case usually takes next from each status: the case page shows it as the one primary
+# button and puts the other allowed steps in a menu. Decided and withdrawn cases have none (a
+# re-opening is an exception, never the expected course). From "in progress" the expected course
+# is to resolve; asking the complainant or referring are detours.
+NEXT_STEP: dict[Status, str | None] = {
+    Status.RECEIVED: "review",
+    Status.UNDER_REVIEW: "accept",
+    Status.IN_PROGRESS: "resolve",
+    Status.AWAITING_COMPLAINANT: "resume",
+    Status.REFERRED: "referral_answered",
+    Status.RESOLVED: "close",
+    Status.CLOSED: None,
+    Status.INADMISSIBLE: None,
+    Status.WITHDRAWN: None,
+}
+
 _BY_EDGE = {(source, t.target): t for t in TRANSITIONS for source in t.sources}
 _BY_NAME = {t.name: t for t in TRANSITIONS}
 assert len(_BY_EDGE) == sum(len(t.sources) for t in TRANSITIONS), "two transitions share an edge"
+assert set(NEXT_STEP) == set(Status) and all(
+    name is None or status in _BY_NAME[name].sources for status, name in NEXT_STEP.items()
+), "a next step must leave from its status"
 
 
 def find(source: str, target: str) -> Transition | None:
@@ -106,3 +125,9 @@ def by_name(name: str) -> Transition | None:
 
 def available(source: str, role: str) -> list[Transition]:
     return [t for t in TRANSITIONS if source in t.sources and role in t.roles]
+
+
+def next_step(source: str, role: str) -> Transition | None:
+    """The expected next step from `source` if `role` may take it (NEXT_STEP), else None."""
+    name = NEXT_STEP.get(Status(source)) if source in Status.values else None
+    return next((t for t in available(source, role) if t.name == name), None)

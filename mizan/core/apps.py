@@ -12,3 +12,8 @@ class CoreConfig(AppConfig):
         from .dbstats import after_migrate
 
         post_migrate.connect(after_migrate, sender=self, dispatch_uid="mizan.core.dbstats")
+
+        from .dbstats import refresh_database_statistics
+        from .periodic import HOURLY, register_periodic
+
+        register_periodic(refresh_database_statistics, HOURLY)  # the planner's statistics (SQLite)

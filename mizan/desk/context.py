@@ -4,6 +4,7 @@ from django.utils.functional import SimpleLazyObject
 
 from mizan.accounts.models import membership_of
 from mizan.complaints.access import PERMISSIONS, can
+from mizan.followup import access as followup_access
 
 
 def desk(request):
@@ -26,6 +27,7 @@ def desk(request):
         "membership": member,
         "organisation": member.organisation if member else None,
         "perms_": {action: can(user, action) for action in PERMISSIONS},
+        "followup_perms": {action: followup_access.can(user, action) for action in followup_access.PERMISSIONS},
         "unread_notifications": SimpleLazyObject(unread),
         "reveal_pending": SimpleLazyObject(reveal_pending),
     }

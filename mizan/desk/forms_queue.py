@@ -7,6 +7,7 @@ and the API) and its errors are already a `{field: message}` dict.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 
 from django.utils import timezone
@@ -18,13 +19,18 @@ from mizan.complaints.models import Channel, Finding, Urgency, Vulnerability
 from mizan.complaints.uploads import check_uploads as clean_uploads
 from mizan.complaints.workflow import Status
 from mizan.lib.digits import to_ascii_digits
+from mizan.search import engine as search_engine
 
-from .selectors import SORTS, QueueChoices, QueueFilters
+from .selectors import SORTS, URGENCY_FIRST_VIEWS, QueueChoices, QueueFilters
 
 MAX_QUERY = 200
 FILTER_PARAMS = ("status", "urgency", "category", "governorate", "facility", "unit", "officer",
-                 "vulnerability", "from", "to", "channel", "outcome", "q", "sort")
+                 "vulnerability", "from", "to", "channel", "outcome", "q", "sort",
+                 # Not in the form: the complaints behind a figure (an indicator's drill-down).
+                 "resolved_from", "resolved_to", "resolution", "acted", "alleged")
 OUTCOMES = (*Finding.values, "pending")  # "pending": an allegation without a finding yet
+RESOLUTIONS = ("on_time", "late")  # resolved on or before the resolution due date, or after it
+ACTED = ("yes", "no")  # an officer's first action taken, or not yet
 
 
 # --- queue filters ----------------------------------------------------------------------------
@@ -109,6 +115,29 @@ def parse_filters(choices: QueueChoices, params) -> tuple[QueueFilters, list[str
         ignored(pgettext("queue filter name", "outcome"), outcome)
         outcome = ""
 
+    for name in ("resolved_from", "resolved_to"):
+        value = one(name)
+        dates[name] = filter_date(value) if value else None
+        if value and dates[name] is None:
+            notes.append(_("“%(value)s” is not a date (use YYYY-MM-DD); that filter was ignored.") % {
+                "value": value[:60]})
+    resolution = one("resolution")
+    if resolution and resolution not in RESOLUTIONS:
+        ignored(pgettext("queue filter name", "resolution deadline"), resolution)
+        resolution = ""
+    acted = one("acted")
+    if acted and acted not in ACTED:
+        ignored(pgettext("queue filter name", "first action"), acted)
+        acted = ""
+    alleged_ids: frozenset[int] = frozenset()
+    code = one("alleged")
+    if code:
+        category = next((c for c in choices.categories if c.code == code), None)
+        if category is None:
+            ignored(pgettext("queue filter name", "allegation"), code)
+        else:
+            alleged_ids = choices.descendants(category.pk)
+
     sort = one("sort") or "relevance"  # falls back to newest first without a search
     if sort not in SORTS:
         ignored(pgettext("queue filter name", "sort order"), sort)
@@ -119,9 +148,20 @@ def parse_filters(choices: QueueChoices, params) -> tuple[QueueFilters, list[str
         governorate_id=governorate.pk if governorate else None, facility_id=facility.pk if facility else None,
         unit_id=unit.pk if unit else None, officer_id=officer.user_id if officer else None,
         vulnerability=vulnerability, received_from=dates["from"], received_to=dates["to"], channel=channel,
-        outcome=outcome, q=one("q")[:MAX_QUERY], sort=sort,
+        outcome=outcome, q=one("q")[:MAX_QUERY], sort=sort, resolved_from=dates["resolved_from"],
+        resolved_to=dates["resolved_to"], resolution=resolution, acted=acted, alleged_ids=alleged_ids,
     )
     return filters, notes
+
+
+def tab_order(filters: QueueFilters, params, view: str) -> QueueFilters:
+    """`filters` with the order of tab `view` when the address asks for none: the most urgent
+    first in the tabs of work to pick up, unless words are searched (then the best match). An
+    order asked for wins, even one that does not exist (`parse_filters` fell back to newest
+    first and said so)."""
+    if (params.get("sort") or "").strip() or view not in URGENCY_FIRST_VIEWS or search_engine.prepare(filters.q).active:
+        return filters
+    return replace(filters, sort="urgency")
 
 
 def filter_values(params) -> dict:

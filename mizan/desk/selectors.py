@@ -2,6 +2,11 @@
 
 Nothing here writes. Every case query starts from `access.cases_for(user)`, so another
 organisation's cases can never leak into a list or a count.
+
+Every case of `queue_cases` carries, without a query of its own, the urgency triage suggests and
+nobody has decided yet: `suggested_urgency` ("critical", "high" or None),
+`suggested_urgency_label` (its words) and `suggested_urgency_reasons` (one sentence per signal,
+in the reader's language) — stored on the case (see `Case.suggested_urgency`).
 """
 
 from __future__ import annotations
@@ -27,10 +32,14 @@ from mizan.complaints.models import (
     category_subtree,
 )
 from mizan.complaints.workflow import OPEN_STATES, Status
+from mizan.reports.statistics import OnOrBefore
 from mizan.search import engine as search_engine
 
 VIEWS = ("mine", "unit", "unassigned", "due_soon", "overdue", "all")
-SORTS = ("newest", "oldest", "due", "relevance")  # "relevance" sorts newest first without a search
+SORTS = ("newest", "oldest", "due", "urgency", "relevance")  # "relevance" sorts newest first without a search
+# Tabs of work still to be picked up, where the most urgent case must come first: their order
+# when the address asks for none and nothing is searched (`forms_queue.tab_order`).
+URGENCY_FIRST_VIEWS = frozenset({"unassigned", "all"})
 # Roles that can hold a case as its officer (see services.assign_case).
 HANDLING_ROLES = frozenset({Role.INTAKE_OFFICER, Role.CASE_OFFICER, Role.SUPERVISOR})
 DEFAULT_VIEW = {
@@ -58,6 +67,14 @@ class QueueFilters:
     outcome: str = ""  # a finding, or "pending": has such an allegation (of the chosen category)
     q: str = ""
     sort: str = "newest"
+    # The complaints behind a figure (a computed indicator of the follow-up): resolved between
+    # two days, resolved on time or late, with or without a first action, with an allegation of
+    # a category (and its descendants).
+    resolved_from: date | None = None
+    resolved_to: date | None = None
+    resolution: str = ""  # "on_time" | "late"
+    acted: str = ""  # "yes" | "no"
+    alleged_ids: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -184,6 +201,21 @@ def apply_filters(qs: QuerySet, filters: QueueFilters, user=None, *, text: bool 
         if filters.category_ids:
             allegations = allegations.filter(category_id__in=filters.category_ids)
         qs = qs.filter(pk__in=allegations.values("case_id"))
+    if filters.resolved_from:
+        qs = qs.filter(resolved_at__gte=day_start(filters.resolved_from))
+    if filters.resolved_to:
+        qs = qs.filter(resolved_at__lt=day_start(filters.resolved_to + timedelta(days=1)))
+    if filters.resolution:
+        # The dashboard's "resolved on time": local day of the resolution <= the due date.
+        today = timezone.localdate()
+        on_time = Q(OnOrBefore(F("resolved_at"), F("resolution_due"), date(today.year - 15, 1, 1),
+                               today + timedelta(days=800)))
+        qs = qs.filter(resolved_at__isnull=False, resolution_due__isnull=False)
+        qs = qs.filter(on_time if filters.resolution == "on_time" else ~on_time)
+    if filters.acted:
+        qs = qs.filter(first_action_at__isnull=filters.acted == "no")
+    if filters.alleged_ids:
+        qs = qs.filter(pk__in=Allegation.objects.filter(category_id__in=filters.alleged_ids).values("case_id"))
     return text_search(qs, filters.q, user) if text else qs
 
 
@@ -217,6 +249,8 @@ def queue_cases(user, view: str, filters: QueueFilters, window: tuple[date, date
         return qs.order_by("received_at", "id")
     if filters.sort == "due":
         return qs.annotate(next_due=_next_due()).order_by(F("next_due").asc(nulls_last=True), "-received_at", "-id")
+    if filters.sort == "urgency":
+        return qs.by_urgency()
     return qs.order_by("-received_at", "-id")
 
 

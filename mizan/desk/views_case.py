@@ -19,8 +19,10 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from mizan.accounts.models import Role
@@ -43,11 +45,17 @@ from mizan.complaints.models import (
     Urgency,
     Vulnerability,
 )
+from mizan.complaints.timeline import describe_all
 from mizan.complaints.uploads import file_response
 from mizan.complaints.workflow import Status
+from mizan.core.templatetags.mizan import num
 from mizan.lib.digits import to_ascii_digits
+from mizan.lib.textsafety import neutralise_text
+from mizan.reports.columns import mask_text
 from mizan.search.similar import similar_cases
+from mizan.triage.models import PiiSpan
 from mizan.triage.panel import triage_panel
+from mizan.triage.privacy import MASK
 
 from .forms_case import category_tree, clean_uploads, parse_day, parse_version, pick
 
@@ -133,7 +141,38 @@ def _person_rows(case: Case, revealed: dict | None) -> list[dict]:
     return rows
 
 
-def _thread(case: Case) -> tuple[list[dict], list]:
+class Masker:
+    """Free text of the case as the reader may see it: personal data the triage found in it
+    (phone and ID numbers…) hidden, as identities are, unless this response reveals them.
+
+    The masking is the exports' (`reports.columns.mask_text`, on the stored spans, one query for
+    the whole case); the hidden value never reaches the HTML.
+    """
+
+    def __init__(self, case: Case, *, revealed: bool):
+        self.revealed = revealed
+        self.hid_any = False
+        self.spans: dict[tuple[str, int | None], list] = {}
+        if not revealed:
+            for source, source_id, kind, start, end in PiiSpan.objects.filter(case=case).values_list(
+                    "source", "source_id", "kind", "start", "end"):
+                self.spans.setdefault((source, source_id), []).append((kind, start, end))
+
+    def __call__(self, text: str, source: str, source_id: int | None = None):
+        if self.revealed or not text:
+            return neutralise_text(text)
+        # Masked before neutralising: the stored offsets are those of the text as written.
+        masked = neutralise_text(mask_text(text, self.spans.get((source, source_id))))
+        if MASK not in masked:
+            return masked
+        self.hid_any = True
+        hidden = escape(_("personal data hidden"))
+        mark = (f'<span class="masked" title="{hidden}" aria-hidden="true">{MASK}</span>'
+                f'<span class="visually-hidden">[{hidden}]</span>')
+        return mark_safe(mark.join(escape(part) for part in masked.split(MASK)))  # noqa: S308 - parts escaped
+
+
+def _thread(case: Case, masker: Masker) -> tuple[list[dict], list]:
     """Messages and notes in time order with their files, and the files sent with the complaint."""
     by_message: dict[int | None, list] = {}
     for attachment in case.attachments.all():
@@ -143,19 +182,23 @@ def _thread(case: Case) -> tuple[list[dict], list]:
         CaseMessage.Kind.FROM_COMPLAINANT: "message-in",
         CaseMessage.Kind.INTERNAL: "message-internal",
     }
-    thread = [{"message": m, "style": style[m.kind], "files": by_message.get(m.pk, [])}
+    thread = [{"message": m, "body": masker(m.body, PiiSpan.Source.MESSAGE, m.pk), "style": style[m.kind],
+               "files": by_message.get(m.pk, [])}
               for m in case.messages.all()]
     return thread, by_message.get(None, [])
 
 
-def _forms(request, case: Case, role, *, failed_key, posted, errors, allegations, taxonomy) -> dict:
+def _forms(request, case: Case, role, *, failed_key, posted, errors, allegations, taxonomy,
+           texts_hidden=False) -> dict:
     user = request.user
 
     def state(key, **initial):
         return FormState(key, failed_key=failed_key, posted=posted, errors=errors, initial=initial)
 
     forms: dict = {}
-    if access.can(user, "reveal_identity") and any(p.has_identity for p in case.persons.all()):
+    # Personal data hidden in the texts is revealed like the identity fields, even in a case
+    # without stored identities (an anonymous complainant who wrote a phone number).
+    if access.can(user, "reveal_identity") and (texts_hidden or any(p.has_identity for p in case.persons.all())):
         if reveal_flow.needs_approval(case):
             # A second person must approve first: ask, wait, then reveal once with the approval.
             current = reveal_flow.current_request(actor=user, case=case)
@@ -170,19 +213,26 @@ def _forms(request, case: Case, role, *, failed_key, posted, errors, allegations
     if reveal_flow.needs_approval(case) and access.can(user, "approve_reveal"):
         forms["reveal_to_decide"] = reveal_flow.count_to_decide(user, case=case)
 
+    # The expected next step is the page's one primary button; the other steps go in a menu.
+    primary = workflow.next_step(case.status, role)
     transitions = []
     for transition in workflow.available(case.status, role):
         form = state(f"transition-{transition.name}", note="", referred_to="", referral_due="")
         form.transition = transition
         form.note_label = NOTE_LABELS.get(transition.name, _("Note"))
+        form.has_fields = transition.needs_note or transition.needs_referral or transition.needs_findings
         if transition.needs_findings:
             form.rows = [{
                 "allegation": a,
                 "finding": form.values.get(f"finding-{a.pk}", "") if form.open else a.finding,
                 "note": form.values.get(f"finding_note-{a.pk}", "") if form.open else a.finding_note,
             } for a in allegations]
-        transitions.append(form)
+        if primary is not None and transition.name == primary.name:
+            forms["next_step"] = form
+        else:
+            transitions.append(form)
     forms["transitions"] = transitions
+    forms["more_open"] = any(f.open for f in transitions)
 
     if case.is_open and access.can(user, "assign"):
         forms["assign"] = state("assign", unit=str(case.unit_id or ""), officer=str(case.officer_id or ""))
@@ -214,8 +264,10 @@ def _forms(request, case: Case, role, *, failed_key, posted, errors, allegations
         form = state("message", body="", kind="note" if any(k == "note" for k, _label in kinds) else kinds[0][0])
         form.kinds = kinds
         forms["message"] = form
-    forms["any_action"] = any(forms.get(k) for k in ("transitions", "assign", "take", "categories", "urgency",
-                                                      "duplicate"))
+    if access.can(user, "edit_case"):
+        forms["triage_batch"] = state("triage-batch")
+    forms["any_action"] = any(forms.get(k) for k in ("next_step", "transitions", "assign", "take", "categories",
+                                                      "urgency", "duplicate"))
     forms["taxonomy"] = taxonomy
     return forms
 
@@ -233,12 +285,20 @@ def _render_page(request, case_pk: int, *, status=200, failed_key=None, errors=N
         and due <= org.calendar().add_working_days(today, org.due_soon_days)
     )
     allegations = list(case.allegations.all())
+    for number, allegation in enumerate(allegations, start=1):  # prefetched in order of creation
+        allegation.number = number
     editing = access.can(request.user, "edit_case")
     taxonomy = category_tree(list(Category.objects.filter(is_active=True).order_by("position", "code"))) if editing else []
+    masker = Masker(case, revealed=revealed is not None)
+    narrative = masker(case.narrative, PiiSpan.Source.NARRATIVE)
+    thread, complaint_files = _thread(case, masker)
     field_errors = {k.split(".", 1)[1]: v for k, v in (errors or {}).items() if "." in k}
     forms = _forms(request, case, role, failed_key=failed_key, posted=request.POST if failed_key else None,
-                   errors=field_errors, allegations=allegations, taxonomy=taxonomy)
-    thread, complaint_files = _thread(case)
+                   errors=field_errors, allegations=allegations, taxonomy=taxonomy, texts_hidden=masker.hid_any)
+    triage = triage_panel(request.user, case)
+    if triage is not None and failed_key == "triage-batch":  # the batch form again, with what was chosen
+        for row in triage.undecided:
+            row.chosen = request.POST.get(f"decision-{row.suggestion.pk}", "")
     context = {
         "case": case,
         "org": org,
@@ -251,11 +311,13 @@ def _render_page(request, case_pk: int, *, status=200, failed_key=None, errors=N
         "markers": [Vulnerability(m.code).label for m in case.vulnerability_markers.all()],
         "persons": _person_rows(case, revealed),
         "revealed": revealed is not None,
+        "narrative": narrative,
+        "text_masked": masker.hid_any,
         "thread": thread,
         "complaint_files": complaint_files,
-        "timeline": list(case.timeline.all()),
+        "timeline": describe_all(case.timeline.all(), organisation=org, allegations=allegations),
         "similar": similar_cases(request.user, case, limit=5),
-        "triage": triage_panel(request.user, case),
+        "triage": triage,
         "forms": forms,
         # The summary links to `field-<form>-<field>`, unique on a page holding many forms.
         "errors": {k.replace(".", "-"): v for k, v in (errors or {}).items()},
@@ -300,6 +362,10 @@ def _refused(request, case: Case, key: str, error: DomainError):
     fields = error.fields or {"form": error.message}
     return _render_page(request, case.pk, status=400, failed_key=key,
                         errors={f"{key}.{field}": message for field, message in fields.items()})
+
+
+def _list(items) -> str:
+    return ("، " if (get_language() or "ar").startswith("ar") else ", ").join(items)
 
 
 def _guard(user, action: str) -> None:
@@ -422,8 +488,16 @@ def transition(request, case, name):
             problems["referral_due"], referral_due = referral_due, None
     findings = None
     if step.needs_findings:
+        allegations = list(case.allegations.all())
         findings = {a.pk: {"finding": post.get(f"finding-{a.pk}", ""), "note": post.get(f"finding_note-{a.pk}", "")}
-                    for a in case.allegations.all()}
+                    for a in allegations}
+        # Said here by their numbers on the page: the domain's own message names database ids.
+        missing = [num(n, case.organisation) for n, a in enumerate(allegations, start=1)
+                   if findings[a.pk]["finding"] not in Finding.values]
+        if missing:
+            problems["findings"] = ngettext("Give a finding for allegation %(numbers)s.",
+                                            "Give a finding for allegations %(numbers)s.",
+                                            len(missing)) % {"numbers": _list(missing)}
     try:
         services.transition_case(
             actor=request.user, case=case, to=step.target, note=post.get("note", ""), findings=findings,

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mizan.accounts.models import membership_of
 from mizan.accounts.security import AUDIT_ACTION_LABELS
+from mizan.audit.labels import action_labels
 from mizan.audit.models import verify_chain_for
 from mizan.complaints.access import can, cases_for
 from mizan.complaints.errors import Invalid, NotAllowed
@@ -36,10 +37,12 @@ from mizan.complaints.models import (
 )
 from mizan.complaints.services import mark_notifications_read, submit_complaint
 from mizan.complaints.workflow import Status
+from mizan.followup.access import can as followup_can
 from mizan.lib.digits import to_ascii_digits
 
+from . import chips, selectors
 from . import forms_queue as forms
-from . import selectors
+from .audit_rows import audit_rows
 
 PAGE_SIZE = 50
 NEW_CASE_SESSION_KEY = "desk_new_case_receipt"
@@ -57,6 +60,7 @@ SORT_LABELS = {
     "newest": gettext_lazy("Received: newest first"),
     "oldest": gettext_lazy("Received: oldest first"),
     "due": gettext_lazy("Due date: soonest first"),
+    "urgency": gettext_lazy("Urgency (accepted or suggested): most urgent first"),
 }
 ACTION_LABELS = {
     "auth.login": gettext_lazy("Logged in"),
@@ -73,8 +77,12 @@ ACTION_LABELS = {
     "case.duplicate": gettext_lazy("Marked as duplicate"),
     "case.anonymise": gettext_lazy("Case anonymised (retention period over)"),
     "case.deadline_breached": gettext_lazy("Deadline passed"),
+    "case.critical_review_overdue": gettext_lazy("Suggested critical urgency not decided in time"),
     "allegation.add": gettext_lazy("Allegation added"),
     "allegation.change": gettext_lazy("Allegation changed"),
+    "attachment.download": gettext_lazy("File downloaded"),
+    "triage.accept": gettext_lazy("Suggestion accepted"),
+    "triage.reject": gettext_lazy("Suggestion rejected"),
     "identity.reveal": gettext_lazy("Identity revealed"),
     "identity.reveal_request": gettext_lazy("Access to identities requested"),
     "identity.reveal_approve": gettext_lazy("Access to identities approved"),
@@ -85,6 +93,7 @@ ACTION_LABELS = {
     "export.download": gettext_lazy("Export downloaded"),
     "import.check": gettext_lazy("Import of complaints checked"),
     "import.complete": gettext_lazy("Import of complaints finished"),
+    "data_key.rotate": gettext_lazy("Encryption key of personal data rotated"),
     **AUDIT_ACTION_LABELS,
 }
 ACTOR_LABELS = {
@@ -119,6 +128,8 @@ def queue(request):
     if not can(request.user, "view_case"):
         if can(request.user, "view_statistics"):
             return redirect("reports:dashboard")  # analysts: aggregates only
+        if followup_can(request.user, "view_followup"):
+            return redirect("followup:recommendations")  # follow-up officers: no case
         raise Http404("not found")
     organisation = member.organisation
     window = selectors.due_window(organisation)
@@ -131,6 +142,7 @@ def queue(request):
         notes.append(_("There is no such list; showing “%(tab)s” instead.") % {
             "tab": TAB_LABELS[selectors.default_view(member)]})
         view = selectors.default_view(member)
+    filters = forms.tab_order(filters, request.GET, view)
 
     page, _query = _page(request, selectors.queue_cases(request.user, view, filters, window))
     params = request.GET.copy()
@@ -158,6 +170,11 @@ def queue(request):
         "vulnerabilities": Vulnerability.choices, "sorts": list(SORT_LABELS.items()),
         "outcomes": [*Finding.choices, ("pending", gettext_lazy("No finding yet"))],
         "today": window[0],
+        # The compact filter bar: what is applied as removable chips, the order actually used
+        # (a tab's default when none is asked for), and "More filters" open when it holds one.
+        "chips": chips.queue_chips(request.GET, choices, organisation, view),
+        "clear_url": chips.clear_url(request.GET, view), "sort": filters.sort,
+        "more_open": chips.more_filters_active(values), "chosen_statuses": chips.chosen_statuses(values),
     }
     # htmx swaps only the results; a history restore or a plain request gets the whole page.
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
@@ -187,7 +204,7 @@ def _category_groups():
 
 def _new_case_context(organisation, values, errors):
     return {
-        "values": values, "errors": errors,
+        "values": values, "errors": errors, "org": organisation,
         # Templates cannot look up "complainant.name" in a dict, so the fields read this copy.
         "ferrors": {key.replace(".", "_"): message for key, message in errors.items()},
         "channels": [(c.value, c.label) for c in forms.STAFF_CHANNELS],
@@ -272,23 +289,14 @@ def notification_open(request, pk: int):
     if notification is None:
         raise Http404("not found")
     mark_notifications_read(user=request.user, ids=[notification.pk])
+    if notification.case_id is None:  # about a record of another wing (a follow-up reminder)
+        return redirect(notification.link() or "desk:notifications")
     if not can(request.user, "view_case"):
         return redirect("desk:notifications")
     return redirect("desk:case", reference=notification.case.reference)
 
 
 # --- audit log ---------------------------------------------------------------------------------------
-
-def _data_pairs(data) -> list[tuple[str, str]]:
-    if not isinstance(data, dict):
-        return [("", str(data))]
-    pairs = []
-    for key, value in sorted(data.items()):
-        if isinstance(value, list | tuple):
-            value = ", ".join(str(v) for v in value)
-        pairs.append((str(key), "—" if value in (None, "") else str(value)))
-    return pairs
-
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
@@ -319,13 +327,9 @@ def audit_log(request):
     page, query_without_page = _page(request, events_qs)
     events = list(page.object_list)
     references = selectors.case_references(organisation, events)
-    rows = [{
-        "event": e,
-        "action_label": ACTION_LABELS.get(e.action, e.action),
-        "actor_label": ACTOR_LABELS.get(e.actor_label, e.actor_label),
-        "reference": references.get(e.target_id) if e.target_type == "case" else None,
-        "data": _data_pairs(e.data),
-    } for e in events]
+    labels = {**action_labels(), **ACTION_LABELS}
+    rows = audit_rows(organisation, events, references=references, action_labels=labels,
+                      actor_labels=ACTOR_LABELS)
 
     verification = None
     if request.GET.get("verify") == "1":
@@ -334,7 +338,7 @@ def audit_log(request):
     params = request.GET.copy()
     params.pop("page", None)
     params["verify"] = "1"
-    actions = dict(ACTION_LABELS)
+    actions = dict(labels)
     if values["action"] and values["action"] not in actions:
         actions[values["action"]] = values["action"]
     return render(request, "desk/audit.html", {

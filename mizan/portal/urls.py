@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_statistics
+from . import views, views_followup, views_statistics
 
 app_name = "portal"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
     path("track/case/", views.track_case, name="track_case"),
     path("track/files/<int:pk>/", views.track_attachment, name="track_attachment"),
     path("statistics/", views_statistics.statistics, name="statistics"),
+    path("followup/", views_followup.followup, name="followup"),
 ]

@@ -145,6 +145,7 @@ def _render_form(request, org, values, errors=None, *, status=200, throttled=Fal
         "vulnerabilities": Vulnerability.choices,
         "today": timezone.localdate(),
         "limits": limits(),
+        "upload_size": settings.MIZAN_MAX_UPLOAD_BYTES,
         "max_narrative": settings.MIZAN_MAX_NARRATIVE_CHARS,
     }, status=status)
 
@@ -303,6 +304,7 @@ def _render_case(request, case: Case, *, errors=None, values=None, status=200):
         "errors": errors or {},
         "values": values or {},
         "limits": limits(),
+        "upload_size": settings.MIZAN_MAX_UPLOAD_BYTES,
     }, status=status)
 
 

@@ -13,6 +13,8 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mizan.core.templatetags.mizan import percent
+
 from .writers import Table
 
 
@@ -31,7 +33,8 @@ def _rows(title: str, first: str, rows) -> Table:
 
 
 def _rate(value: float | None) -> str:
-    return "" if value is None else f"{round(value * 100)}%"
+    # the platform's percentage in the file's language, with Western digits (no organisation)
+    return "" if value is None else percent(value)
 
 
 def filter_rows(organisation, filters) -> list[list]:

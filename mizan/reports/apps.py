@@ -1,6 +1,28 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "mizan.reports"
     label = "reports"
+
+    def ready(self):
+        from mizan.audit.labels import register_action_labels
+        from mizan.core.periodic import EVERY_FIVE_MINUTES, register_periodic
+        from mizan.followup import projections
+
+        from . import followup_rollup
+        from .tasks import sweep_files
+
+        # The follow-up dashboard's counts of today's statuses, kept in the transaction of every
+        # change to the follow-up's records (the follow-up never imports this app).
+        projections.register("reports.followup_rollup", followup_rollup.project, order=20)
+
+        # Expired export files, interrupted exports and imports.
+        register_periodic(sweep_files, EVERY_FIVE_MINUTES)
+
+        # The audit page shows the reports' actions in words without naming this app.
+        register_action_labels({
+            "report.impact": _("Impact report generated"),
+            "report.followup": _("Follow-up report generated"),
+        })

@@ -11,21 +11,27 @@ from datetime import date
 from urllib.parse import urlencode
 
 from babel.dates import format_date
-from babel.numbers import format_percent
 from django.urls import reverse
 from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
-from mizan.core.templatetags.mizan import _arabic_digits, num
+from mizan.core.templatetags.mizan import _arabic_digits, num, percent
 from mizan.lib.digits import to_arabic_indic, to_ascii_digits
 
 from . import charts
 from .charts import Cell, Section, TableRow
 from .forms_dashboard import PARAMS as DRILL_PARAMS  # the dashboard's own filters
+from .forms_dashboard import presets as preset_periods
 from .statistics import CLOSED_STATES, OPEN_STATES, OUTCOME_LABELS, OUTCOMES, Overview
 
 CHART_LIMIT = 15  # bars drawn for long lists (places); their tables list every row
 DAY_BANDS = ((0, 7), (8, 30), (31, 60), (61, 90), (91, 180), (181, None))
+# A change is given as a percentage only when the earlier figure is at least this: from 1 to 26
+# is "+2,500 %", which says nothing a reader can use. Below it both counts are shown ("from 1 to
+# 26") with a note saying why (`SMALL_BASE_NOTE`). Ten keeps a one-complaint difference within
+# ±10 %. The dashboard's months, the impact report's comparisons.
+MIN_BASE = 10
+LRM = "\u200e"  # keeps a sign before its number in right-to-left lines ("+5", not "5+")
 
 
 def _locale(organisation) -> str:
@@ -34,11 +40,39 @@ def _locale(organisation) -> str:
     return {"ar": "ar", "fr": "fr", "en": "en"}.get((get_language() or "ar")[:2], "ar")
 
 
-def percent(rate: float | None, organisation) -> str:
-    if rate is None:
-        return "—"
-    text = format_percent(rate, locale=_locale(organisation), numbering_system="latn")
-    return to_arabic_indic(text) if _arabic_digits(organisation) else to_ascii_digits(text)
+def signed(text: str, positive: bool) -> str:
+    return f"{LRM}{'+' if positive else '−'}{text}"
+
+
+def change(now: int | None, before: int | None, organisation) -> tuple[str, bool]:
+    """(text, below the base) of the change from `before` to `now`: a signed percentage
+    ("+12%", "−5%", "0%") from a base of `MIN_BASE`; below it the two counts ("from 3 to 27",
+    True); "—" when there is nothing to compare."""
+    if now is None or before is None or (now == 0 and before == 0):
+        return "—", False
+    if before < MIN_BASE:
+        return pgettext("a change too small to give as a percentage", "from %(before)s to %(now)s") % {
+            "before": num(before, organisation), "now": num(now, organisation)}, True
+    rate = (now - before) / before
+    if round(abs(rate) * 100) == 0:  # shown as a whole percentage: "0%", not "−0%"
+        return percent(0.0, organisation), False
+    return signed(percent(abs(rate), organisation), rate > 0), False
+
+
+def small_base_note(organisation) -> str:
+    return gettext("Change: not meaningful below %(n)s. Where the earlier figure is below %(n)s, the two "
+                   "counts are given instead of a percentage.") % {"n": num(MIN_BASE, organisation)}
+
+
+def presets(today: date, period, chosen: str = "") -> list[tuple[str, object, bool]]:
+    """(key, period, selected) of the one-click periods, one of them selected at most: the one
+    whose link was followed (its `preset` parameter) while the period is still its own, else the
+    first that gives the period on screen. In December "Last 12 months" and "This year" are the
+    same days, and only the one chosen reads as chosen."""
+    offered = preset_periods(today)
+    if offered.get(chosen) != period:
+        chosen = next((key for key, value in offered.items() if value == period), "")
+    return [(key, value, key == chosen) for key, value in offered.items()]
 
 
 def month_label(start: date, end: date, organisation) -> str:
@@ -112,15 +146,16 @@ class Builder:
                 self.facility_outcomes(), self.groups(), self.channels(), self.statuses()]
 
     def trend(self) -> Section:
-        rows, chart = [], []
+        rows, chart, small = [], [], False
         for point in self.data.trend:
             label = month_label(point.start, point.end, self.organisation)
-            change = (point.complaints - point.previous) / point.previous if point.previous else None
+            text, below = change(point.complaints, point.previous, self.organisation)
+            small = small or below
             rows.append(TableRow(label=label, cells=[
                 self.cell(point.complaints, {"from": point.start.isoformat(), "to": point.end.isoformat()}),
                 self.cell(point.previous, {"from": point.previous_start.isoformat(),
                                            "to": point.previous_end.isoformat()}),
-                Cell(value=None, text=percent(change, self.organisation) if change is not None else "—"),
+                Cell(value=None, text=text),
             ]))
             chart.append((label, point.complaints, self.n(point.complaints), point.previous, self.n(point.previous)))
         return Section(
@@ -128,7 +163,8 @@ class Builder:
             caption=gettext("Complaints received in each month of the period, and in the same days one year earlier"),
             label_column=gettext("Month"), columns=[gettext("This period"), gettext("A year earlier"), pgettext("difference between two figures", "Change")], rows=rows,
             chart=charts.paired(chart),
-            legend=[("bar-1", gettext("This period")), ("bar-2", gettext("A year earlier"))])
+            legend=[("bar-1", gettext("This period")), ("bar-2", gettext("A year earlier"))],
+            note=small_base_note(self.organisation) if small else "")
 
     def categories(self) -> Section:
         rows = self.data.by_category

@@ -39,7 +39,7 @@ from mizan.complaints.access import can
 from mizan.complaints.errors import Invalid, NotAllowed
 from mizan.core.tasks import enqueue_on_commit
 from mizan.desk import selectors
-from mizan.desk.forms_queue import FILTER_PARAMS, filter_date, parse_filters
+from mizan.desk.forms_queue import FILTER_PARAMS, filter_date, parse_filters, tab_order
 
 from . import aggregates
 from .columns import COLUMNS_BY_KEY, CaseRows, column_label, local
@@ -104,19 +104,20 @@ def _querydict(params: dict[str, list[str]]) -> QueryDict:
 
 def cases_to_export(user, params: dict[str, list[str]]):
     """(queryset, notes): the cases of the queue tab and filters in `params`, as `user` sees
-    them in the desk (`desk.selectors.queue_cases`), newest first where the queue would rank by
-    relevance (ranking needs the whole result in memory; an export wants every row)."""
+    them in the desk (`desk.selectors.queue_cases`), in the tab's order, but newest first where
+    the queue would rank by relevance (ranking needs the whole result in memory; an export wants every row)."""
     member = membership_of(user)
     if member is None or not may_export_cases(user):
         raise Refused("export")
     query = _querydict(params)
     filters, notes = parse_filters(selectors.queue_choices(member.organisation), query)
-    if filters.sort == "relevance":
-        filters = replace(filters, sort="newest")
     views = selectors.available_views(member)
     view = query.get("view") or selectors.default_view(member)
     if view not in views:
         view = selectors.default_view(member)
+    filters = tab_order(filters, query, view)  # the tab's own order when none is asked (urgency first)
+    if filters.sort == "relevance":
+        filters = replace(filters, sort="newest")
     return selectors.queue_cases(user, view, filters), notes
 
 

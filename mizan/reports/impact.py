@@ -32,10 +32,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext
 
 from mizan.complaints.models import Channel, Finding, Vulnerability
-from mizan.core.templatetags.mizan import num
+from mizan.core.templatetags.mizan import num, percent
 
 from . import statistics
-from .dashboard import Builder, percent
+from .dashboard import MIN_BASE, Builder, change, signed, small_base_note
 from .statistics import Filters, Period
 
 LANGUAGES = ("ar", "en", "fr")
@@ -52,6 +52,9 @@ FILLS = {
     "seg-on-time": "#0b5d4b", "seg-late": "#b3261e",
 }
 DEFAULT_FILL = "#5b6475"
+PDF_VARIANT = "pdf/ua-1"
+SUMMARY_LINES = 4  # of the comparison, repeated in the summary part (reports/impact/_summary.html)
+BAR_SHARE = 0.8  # of a chart's bar cell taken by its longest bar; the rest is for the number after it
 DEFAULT_THRESHOLD = 5
 # WeasyPrint logs every step of every report at INFO ("Step 5 - Creating layout - Page 3").
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -144,28 +147,18 @@ def previous_period(period: Period) -> Period:
     return Period(end - timedelta(days=days - 1), end)
 
 
-LRM = "\u200e"  # keeps a sign before its number in right-to-left lines ("+5", not "5+")
-
-
-def _signed(text: str, positive: bool) -> str:
-    return f"{LRM}{'+' if positive else '−'}{text}"
-
-
-def _change(now: float | int | None, before: float | int | None, organisation) -> str:
-    """The relative change from `before` to `now`, signed ("+12%", "−5%"); "—" without a base."""
-    if now is None or not before:
-        return "—"
-    rate = (now - before) / before
-    if round(abs(rate) * 100) == 0:  # shown as a whole percentage: "0%", not "−0%"
-        return percent(0.0, organisation)
-    return _signed(percent(abs(rate), organisation), rate > 0)
-
-
 def _difference(now: int | None, before: int | None, organisation) -> str:
     if now is None or before is None:
         return "—"
     delta = now - before
-    return num(0, organisation) if delta == 0 else _signed(num(abs(delta), organisation), delta > 0)
+    return num(0, organisation) if delta == 0 else signed(num(abs(delta), organisation), delta > 0)
+
+
+def _line(label: str, now, before, organisation) -> dict:
+    """A comparison line of counts; `small` when the change is given as the two counts."""
+    text, small = change(now, before, organisation)
+    return {"label": label, "now": num(now, organisation), "before": num(before, organisation),
+            "difference": _difference(now, before, organisation), "change": text, "small": small}
 
 
 def _comparison(data, previous, organisation) -> list[dict]:
@@ -173,15 +166,14 @@ def _comparison(data, previous, organisation) -> list[dict]:
     substantiated = Finding.SUBSTANTIATED.value
 
     def count(label, now, before):
-        return {"label": label, "now": num(now, organisation), "before": num(before, organisation),
-                "difference": _difference(now, before, organisation), "change": _change(now, before, organisation)}
+        return _line(label, now, before, organisation)
 
     def rate(label, now, before):
         points = None if now is None or before is None else round((now - before) * 100)
         return {"label": label, "now": percent(now, organisation), "before": percent(before, organisation),
                 "difference": "—" if points is None else (
-                    num(0, organisation) if points == 0 else _signed(num(abs(points), organisation), points > 0)),
-                "change": "—", "points": points is not None}
+                    num(0, organisation) if points == 0 else signed(num(abs(points), organisation), points > 0)),
+                "change": "—", "points": points is not None, "small": False}
 
     def days(label, now, before):
         line = count(label, now, before)
@@ -207,14 +199,8 @@ def _comparison(data, previous, organisation) -> list[dict]:
 def _category_comparison(data, previous, organisation) -> list[dict]:
     before = {row.key: row.allegations for row in previous.by_category}
     now = {row.key: row for row in data.by_category}
-    rows = [{"label": row.label, "now": num(row.allegations, organisation),
-             "before": num(before.get(row.key, 0), organisation),
-             "difference": _difference(row.allegations, before.get(row.key, 0), organisation),
-             "change": _change(row.allegations, before.get(row.key, 0), organisation)} for row in data.by_category]
-    rows += [{"label": row.label, "now": num(0, organisation), "before": num(row.allegations, organisation),
-              "difference": _difference(0, row.allegations, organisation),
-              "change": _change(0, row.allegations, organisation)}
-             for row in previous.by_category if row.key not in now]
+    rows = [_line(row.label, row.allegations, before.get(row.key, 0), organisation) for row in data.by_category]
+    rows += [_line(row.label, 0, row.allegations, organisation) for row in previous.by_category if row.key not in now]
     return rows
 
 
@@ -251,13 +237,24 @@ def _shorten(section, organisation, limit: int = TABLE_LIMIT):
     return section
 
 
-def _chart_rows(section) -> list[dict]:
-    """The section's chart rows with SVG fills instead of CSS classes."""
-    def fill(segments):
-        return [{"x": s.x, "width": s.width, "fill": FILLS.get(s.css, DEFAULT_FILL)} for s in segments or []]
+def _bar(segments) -> dict:
+    """One bar of the PDF: an SVG as long as the bar itself (`width`, a percentage of the bar's
+    cell; the longest bar of a chart takes `BAR_SHARE` of it), so that the number written after
+    it sits next to its end, and the segments inside it with SVG fills instead of CSS classes.
+    Segments come as the dashboard draws them, on 0..100 of the whole cell, from the start side
+    (the right in Arabic): they are moved to the bar's own box here."""
+    if not segments:
+        return {"width": 0, "extent": 0, "segments": []}
+    start = min(s.x for s in segments)
+    extent = round(sum(s.width for s in segments), 3)
+    return {"width": round(extent * BAR_SHARE, 2), "extent": extent,
+            "segments": [{"x": round(s.x - start, 3), "width": s.width, "fill": FILLS.get(s.css, DEFAULT_FILL)}
+                         for s in segments]}
 
-    return [{"label": row.label, "value": row.value, "segments": fill(row.segments),
-             "second": None if row.second is None else fill(row.second), "second_value": row.second_value}
+
+def _chart_rows(section) -> list[dict]:
+    return [{"label": row.label, "value": row.value, "bar": _bar(row.segments),
+             "second": None if row.second is None else _bar(row.second), "second_value": row.second_value}
             for row in section.chart]
 
 
@@ -311,6 +308,8 @@ def build_context(organisation, period: Period, filters: Filters | None = None, 
               for section in sections.values()]
     by_id = {item["section"].id: item for item in charts}
     d = data.deadlines
+    comparison = _comparison(data, previous, organisation)
+    category_comparison = _category_comparison(data, previous, organisation)
     return {
         "organisation": organisation, "overview": data, "previous": previous, "period": period,
         "previous_period": before, "filters": _filter_lines(filters, labels, organisation),
@@ -330,8 +329,12 @@ def build_context(organisation, period: Period, filters: Filters | None = None, 
         "outcomes": [by_id["outcomes"]],
         "groups": [by_id["groups"]],
         "places": [by_id["place-outcomes"]],
-        "comparison": _comparison(data, previous, organisation),
-        "category_comparison": _category_comparison(data, previous, organisation),
+        "comparison": comparison,
+        "category_comparison": category_comparison,
+        "small_base": any(line["small"] for line in [*comparison, *category_comparison]),
+        "summary_small_base": any(line["small"] for line in comparison[:SUMMARY_LINES]),
+        "small_base_note": small_base_note(organisation),
+        "min_base": MIN_BASE,
         "threshold": threshold_of(organisation),
         "static": STATIC_URL,
         "title": gettext("Impact report"),
@@ -352,7 +355,9 @@ def render_pdf(context: dict) -> tuple[bytes, int]:
     fetcher = StaticOnlyFetcher()
     fonts = FontConfiguration()
     document = HTML(string=html, base_url=STATIC_URL, url_fetcher=fetcher).render(font_config=fonts)
-    pdf = document.write_pdf()
+    # PDF/UA-1: tagged (headings, tables, paragraphs in reading order), marked, with the document's
+    # language (<html lang>) and title (<title>), so that screen readers read the report.
+    pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
     return pdf, len(document.pages)
 
 

@@ -224,3 +224,49 @@ class StatisticsRollup(models.Model):
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, primary_key=True, related_name="+")
     stale = models.BooleanField(default=False)
     rebuilt_at = models.DateTimeField(null=True, blank=True)
+
+
+# --- the follow-up rollup (mizan/reports/followup_rollup.py) ---------------------------------------
+
+class FollowupCount(models.Model):
+    """How many of the recommendations an organisation follows (its own, and those a secretariat
+    addressed to it) stand today at `status` and count under `dimension` = `key`: a source ("s",
+    its id), a lead body ("b", "unit-ID" / "external-ID" / "" for none), a set of themes ("t",
+    the sorted category ids "3,7,12", "" for none) or a plan phase of the organisation's measures
+    ("p", the phase id, "" for those no measure answers). Kept by `reports.followup_rollup`
+    (a projection of `followup.projections`) in the transaction of every change; rebuilt by
+    `manage.py rebuild_statistics`."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_index=False)
+    dimension = models.CharField(max_length=1)
+    key = models.CharField(max_length=2000)
+    status = models.CharField(max_length=20)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "dimension", "key", "status"],
+                                               name="uniq_followup_count")]
+
+
+class FollowupContribution(models.Model):
+    """What one recommendation last added to `FollowupCount` for one organisation that follows it,
+    so that a change applies only the difference. No foreign key to the recommendation: a deleted
+    recommendation's contribution stays until the projection (or a rebuild) takes it back."""
+
+    recommendation_id = models.BigIntegerField()
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    state = models.TextField()  # "status<TAB>source<TAB>lead<TAB>themes<TAB>phases"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["recommendation_id", "organisation"],
+                                               name="uniq_followup_contribution")]
+
+
+class FollowupRollup(models.Model):
+    """Per organisation: `stale` while the follow-up rollup does not hold every recommendation
+    (after rows were written in bulk without the domain functions), until `manage.py
+    rebuild_statistics` has run; the dashboard then counts from the recommendations."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    stale = models.BooleanField(default=False)
+    rebuilt_at = models.DateTimeField(null=True, blank=True)

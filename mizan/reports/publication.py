@@ -31,9 +31,14 @@ from datetime import date
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from mizan.complaints.models import Channel, Vulnerability
+from mizan.core.templatetags.mizan import num, percent
 
+from . import charts
+from .charts import Cell, Section, TableRow
+from .dashboard import month_label
 from .statistics import OUTCOMES, Filters, Labels, Period, first_day_with_cases, overview
 
 CACHE_TIMEOUT = 3600  # public figures are refreshed at most hourly, whatever the traffic
@@ -167,14 +172,6 @@ def _figures(organisation, settings, year: int) -> PublicFigures:
 
 def public_sections(result: PublicFigures, labels: dict, organisation) -> list:
     """The published tables as chart sections (`reports.charts.Section`), hidden counts as text."""
-    from django.utils.translation import gettext as _
-
-    from mizan.core.templatetags.mizan import num
-
-    from . import charts
-    from .charts import Cell, Section, TableRow
-    from .dashboard import month_label, percent
-
     k = result.threshold
     fewer = _("fewer than %(n)s") % {"n": num(k, organisation)}
     hidden = _("hidden")

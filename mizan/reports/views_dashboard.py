@@ -15,7 +15,7 @@ from mizan.complaints.models import Channel, Vulnerability
 
 from . import forms_dashboard as forms
 from . import statistics
-from .dashboard import Builder
+from .dashboard import Builder, presets
 from .exports import may_export_statistics
 
 
@@ -36,7 +36,7 @@ def dashboard(request):
         "overview": data, "headline": builder.headline(), "sections": builder.sections(), "notes": notes,
         "links": builder.links, "drill": builder.drill, "period": period, "filters": filters,
         "may_export_statistics": may_export_statistics(request.user),
-        "presets": [(key, value, value == period) for key, value in forms.presets(today).items()],
+        "presets": presets(today, period, request.GET.get("preset", "")),
         "top_categories": sorted((c for c in labels.categories.values() if c.parent_id is None),
                                  key=lambda c: (c.position, c.code)),
         "governorates": sorted(labels.governorates.values(), key=lambda g: g.name),

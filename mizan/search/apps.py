@@ -7,3 +7,14 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = _("Full-text search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Imported here, not at the top: models may not be imported before the registry is ready.
+        from mizan.followup import projections, selectors
+
+        from .recommendations import project, search_recommendations
+
+        # The follow-up never imports search: its recommendations are indexed by this projection,
+        # in the transaction of each change, and its lists search through this function.
+        projections.register("search.recommendations", project, order=10)
+        selectors.register_search(search_recommendations)

@@ -63,3 +63,45 @@ class IndexRow(models.Model):
 
     def __str__(self) -> str:
         return f"index row {self.rowid}"
+
+
+# --- recommendations of the follow-up ----------------------------------------------------------------
+
+# The fields of a recommendation's document, in FTS5 column order, with their weights (bm25 on
+# SQLite, tsvector classes on PostgreSQL): the reference counts most, then the text (original
+# and translations), then its themes, source and responsible bodies. `facets` holds the
+# organisations that may read it (owner and addressees): searched with the reader's
+# organisation, never by what a user types.
+RECOMMENDATION_FIELDS = ("reference", "text", "source", "themes", "bodies")
+RECOMMENDATION_COLUMNS = (*RECOMMENDATION_FIELDS, FACETS)
+RECOMMENDATION_FTS5_WEIGHTS = {"reference": 10.0, "text": 4.0, "source": 1.5, "themes": 2.0, "bodies": 1.5,
+                               FACETS: 0.0}
+RECOMMENDATION_TS_WEIGHTS = {"reference": "A", "text": "B", "source": "C", "themes": "C", "bodies": "C",
+                             FACETS: "D"}
+
+
+class RecommendationDocument(models.Model):
+    """The analysed terms of one recommendation (`search.recommendations`), as space-separated
+    text. Like `SearchDocument`, this table is the source of truth: on SQLite an FTS5 table
+    (`search_rec_fts`, external content, kept in step by triggers) indexes it, on PostgreSQL a
+    generated `tsvector` column (`vector`, GIN-indexed); both are made by migration 0005 for
+    their own database only."""
+
+    recommendation = models.OneToOneField("followup.Recommendation", on_delete=models.CASCADE, primary_key=True,
+                                          related_name="search_document")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    reference = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    source = models.TextField(blank=True)
+    themes = models.TextField(blank=True)
+    bodies = models.TextField(blank=True)
+    facets = models.TextField(blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "search_recommendation"
+        verbose_name = _("search document of a recommendation")
+        verbose_name_plural = _("search documents of recommendations")
+
+    def __str__(self) -> str:
+        return f"search document of recommendation {self.recommendation_id}"

@@ -3,6 +3,10 @@
 Idempotent: a suggestion is one row per (case, kind, value). A run updates pending rows, revives
 superseded ones it makes again, supersedes pending ones it no longer makes, and never touches a
 decided row — a person's decision is never asked twice and never overwritten.
+
+The level of the urgency suggestion left waiting is copied onto the case (the queues sort and
+show it). A critical one that this run made, or made again, alerts the supervisors once; a
+re-run that finds it still waiting alerts nobody.
 """
 
 from __future__ import annotations
@@ -11,17 +15,16 @@ import math
 
 from django.db import transaction
 
-from mizan.complaints.models import Case, Urgency
+from mizan.complaints.models import URGENCY_RANK, Case, Urgency
 
 from .classify import predict_categories
 from .lexicon import TextAnalysis, analyse_text, detect_urgency
-from .models import Suggestion
+from .models import Suggestion, sync_suggested_urgency
 from .privacy import store_pii_spans
 from .related import REASON_SOURCE, find_related, store_signature
 
 __all__ = ["run_triage"]
 
-URGENCY_ORDER = {Urgency.LOW: 0, Urgency.NORMAL: 1, Urgency.HIGH: 2, Urgency.CRITICAL: 3}
 DUPLICATE_REASONS = {"near_duplicate", "same_national_id", "same_phone"}
 SOURCE_STRENGTH = ["minhash", "identity_hash", "facility_date"]
 
@@ -55,7 +58,7 @@ def _urgency_suggestion(case: Case, text: TextAnalysis) -> dict:
     if not signals:
         return {}
     level = signals[0].level
-    if URGENCY_ORDER[level] <= URGENCY_ORDER.get(case.urgency, 1):
+    if URGENCY_RANK[level] <= URGENCY_RANK.get(case.urgency, 1):
         return {}
     # One signal 0.78, two 0.95: several independent signs make the need for speed clearer.
     confidence = round(1 - math.exp(-1.5 * len(signals)), 4)
@@ -110,12 +113,16 @@ def run_triage(case_id: int) -> dict:
         # Serialises concurrent runs for the same case (unique (case, kind, value) backs it up).
         Case.objects.select_for_update().filter(pk=case_id).values_list("pk", flat=True).first()
         existing = {(s.kind, s.value): s for s in Suggestion.objects.select_for_update().filter(case_id=case_id)}
+        now_waiting = set()  # suggestions this run made, or made again after they were withdrawn
         for key, data in wanted.items():
             current = existing.get(key)
             if current is None:
                 Suggestion.objects.create(case_id=case_id, kind=key[0], value=key[1], **data)
                 counts["created"] += 1
+                now_waiting.add(key)
             elif current.status in (Suggestion.Status.PENDING, Suggestion.Status.SUPERSEDED):
+                if current.status == Suggestion.Status.SUPERSEDED:
+                    now_waiting.add(key)
                 for field, value in data.items():
                     setattr(current, field, value)
                 current.status = Suggestion.Status.PENDING
@@ -126,4 +133,6 @@ def run_triage(case_id: int) -> dict:
         stale = [s.pk for key, s in existing.items() if key not in wanted and s.status == Suggestion.Status.PENDING]
         if stale:
             counts["superseded"] = Suggestion.objects.filter(pk__in=stale).update(status=Suggestion.Status.SUPERSEDED)
+        counts["suggested_urgency"] = sync_suggested_urgency(
+            case, new=(Suggestion.Kind.URGENCY, Urgency.CRITICAL) in now_waiting)
     return counts

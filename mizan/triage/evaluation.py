@@ -1,22 +1,31 @@
 """Evaluation metrics for triage and search. Pure functions (no Django, no database).
 
-- multi-label classification: per-label precision / recall / F1, micro and macro averages;
+- multi-label classification: per-label precision / recall / F1, micro and macro averages, the
+  same by group (register), and urgency levels;
 - near-duplicate detection: precision / recall / F1 over unordered pairs of ids;
 - ranked retrieval: Recall@k, MRR@k and nDCG@k with binary relevance, averaged over queries.
 
 Conventions (stated because they change the numbers): a ratio with a zero denominator is 0.0;
-macro-F1 is the plain mean of the per-label F1 over the labels given; ranking metrics are
-averaged over the queries that have at least one relevant document.
+macro-F1 is the plain mean of the per-label F1 over the labels given (by default the labels of
+the truth: of the group's truth for a group); ranking metrics are averaged over the queries that
+have at least one relevant document; an urgency level is scored as its own class (a "critical"
+text predicted "high" is a miss for critical and a false alarm for high), and "any" scores
+urgent (critical or high) against not urgent.
 """
 
 from __future__ import annotations
 
 import math
+import random
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 __all__ = [
     "classification_scores",
+    "group_scores",
+    "stratified_split",
+    "urgency_scores",
     "dcg",
     "mrr_at_k",
     "ndcg_at_k",
@@ -66,6 +75,65 @@ def classification_scores(truth: Sequence[Iterable[str]], predicted: Sequence[It
         "macro_f1": _ratio(sum(scores["f1"] for scores in per_label.values()), len(per_label)),
         "per_label": per_label,
     }
+
+
+def group_scores(truth: Sequence[Iterable[str]], predicted: Sequence[Iterable[str]],
+                 groups: Sequence[str]) -> dict:
+    """Per group (e.g. register): number of texts, micro and macro F1 over the labels of that
+    group's truth."""
+    result = {}
+    for group in sorted(set(groups)):
+        members = [i for i, g in enumerate(groups) if g == group]
+        scores = classification_scores([truth[i] for i in members], [predicted[i] for i in members])
+        result[group] = {"n": len(members), "micro_f1": scores["micro_f1"], "macro_f1": scores["macro_f1"]}
+    return result
+
+
+URGENCY_LEVELS = ("critical", "high")
+
+
+def urgency_scores(truth: Sequence[str], predicted: Sequence[str]) -> dict:
+    """Precision / recall / F1 per urgency level ("critical", "high"; "" is neither), with the
+    number of texts at that level (support) and of texts predicted at it; "any" is urgent or not."""
+    if len(truth) != len(predicted):
+        raise ValueError("truth and predicted must have the same length")
+    result = {}
+    for level in (*URGENCY_LEVELS, "any"):
+        def at(value, level=level):
+            return value in URGENCY_LEVELS if level == "any" else value == level
+        tp = sum(1 for t, p in zip(truth, predicted, strict=True) if at(t) and at(p))
+        fp = sum(1 for t, p in zip(truth, predicted, strict=True) if not at(t) and at(p))
+        fn = sum(1 for t, p in zip(truth, predicted, strict=True) if at(t) and not at(p))
+        precision, recall, f1 = prf(tp, fp, fn)
+        result[level] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn,
+                         "predicted": tp + fp}
+    return result
+
+
+def stratified_split(label_sets: Sequence[Iterable[str]], groups: Sequence[str], fraction: float = 0.5,
+                     seed: int = 0) -> tuple[list[int], list[int]]:
+    """(train, test) indices: within each group, texts are ordered by their rarest label (then
+    at random, from `seed`) and taken into the training part so that it holds `fraction` of
+    every run of that order — each group and, as far as it goes, each label is split in the same
+    proportion. Deterministic for a seed."""
+    if not 0 < fraction < 1:
+        raise ValueError("fraction must be between 0 and 1")
+    sets = [set(labels) for labels in label_sets]
+    frequency = Counter(label for labels in sets for label in labels)
+    rng = random.Random(seed)
+    train, test = [], []
+    for group in sorted(set(groups)):
+        members = [i for i, g in enumerate(groups) if g == group]
+        rng.shuffle(members)
+        members.sort(key=lambda i: min((frequency[label], label) for label in sets[i]) if sets[i] else (0, ""))
+        taken = 0
+        for seen, i in enumerate(members, start=1):
+            if taken < int(fraction * seen + 0.5):
+                train.append(i)
+                taken += 1
+            else:
+                test.append(i)
+    return sorted(train), sorted(test)
 
 
 def true_pairs(groups: Iterable[tuple[object, str]]) -> set[frozenset]:

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mizan.accounts.models import Organisation
-from mizan.complaints.models import Case
+from mizan.complaints import services as case_services
+from mizan.complaints.models import URGENCY_RANK, Case
 
 
 class Suggestion(models.Model):
@@ -56,6 +57,14 @@ class Suggestion(models.Model):
     def __str__(self) -> str:
         return f"{self.kind}:{self.value} ({self.status})"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.kind == self.Kind.URGENCY:
+            # The case carries the level of its waiting urgency suggestion (the queues show and
+            # sort by it). A suggestion's status changes through save() wherever it is decided (one
+            # or several at a time, the admin), so the case follows in the same transaction.
+            sync_suggested_urgency(self.case)
+
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
@@ -63,6 +72,23 @@ class Suggestion(models.Model):
     @property
     def percent(self) -> int:
         return round(self.confidence * 100)
+
+
+def waiting_urgency(case_id: int) -> Suggestion | None:
+    """The most urgent of the case's urgency suggestions that wait for a person's decision."""
+    waiting = Suggestion.objects.filter(case_id=case_id, kind=Suggestion.Kind.URGENCY, status=Suggestion.Status.PENDING)
+    return max((s for s in waiting if s.value in URGENCY_RANK), key=lambda s: URGENCY_RANK[s.value], default=None)
+
+
+def sync_suggested_urgency(case: Case, *, new: bool = False) -> str | None:
+    """Copy the level and signals of the case's waiting urgency suggestion onto the case
+    (`complaints.services.set_suggested_urgency`, which alerts supervisors for a `new` critical
+    one); returns the level recorded, or None."""
+    suggestion = waiting_urgency(case.pk)
+    level = suggestion.value if suggestion is not None else None
+    signals = [signal["code"] for signal in (suggestion.reasons or {}).get("signals", [])
+               if signal.get("code")] if suggestion is not None else []
+    return case_services.set_suggested_urgency(case=case, level=level, signals=signals, new=new).suggested_urgency
 
 
 class TriageModel(models.Model):
@@ -139,3 +165,29 @@ class PiiSpan(models.Model):
     class Meta:
         ordering = ["source", "source_id", "start"]
         indexes = [models.Index(fields=["case", "source", "source_id"])]
+
+
+class RecommendationSignature(models.Model):
+    """The MinHash signature of one language version of a follow-up recommendation (its
+    original text, or a translation), for near-duplicate suggestions across sources; its band
+    keys are rows of RecommendationBand, looked up by index as for cases."""
+
+    recommendation = models.ForeignKey("followup.Recommendation", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=8)
+    signature = models.BinaryField()
+    text_hash = models.CharField(max_length=64)  # of the normalised text: recompute only on change
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["recommendation", "language"],
+                                               name="uniq_recommendation_signature")]
+
+
+class RecommendationBand(models.Model):
+    signature = models.ForeignKey(RecommendationSignature, on_delete=models.CASCADE, related_name="bands")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=32)  # the language, then the band's key: versions meet only in one language
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "organisation"], name="triage_recband_key_org")]

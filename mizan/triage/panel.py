@@ -22,6 +22,7 @@ LINK_REASONS = {
     "same_facility_date": _("Same place, incident within three days"),
 }
 DECIDED_SHOWN = 10
+URGENT = (Urgency.CRITICAL, Urgency.HIGH)
 
 
 def source_label(source: str) -> str:
@@ -39,7 +40,10 @@ class Row:
     reasons: list[dict] = field(default_factory=list)  # {"label": ..., "triggers": [...]}
     other: Case | None = None
     can_accept: bool = False
+    # A category accepted on an open case can bring its allegation with it (one click).
+    can_add_allegation: bool = False
     source: str = ""
+    chosen: str = ""  # what the batch form said about it, when that form is shown again
 
 
 @dataclass
@@ -58,6 +62,18 @@ class TriagePanel:
     @property
     def pending(self) -> bool:
         return bool(self.categories or self.urgency or self.links)
+
+    @property
+    def undecided(self) -> list[Row]:
+        """Every suggestion waiting for a decision, in the panel's order (the batch form)."""
+        return [*([self.urgency] if self.urgency else []), *self.categories, *self.links]
+
+    @property
+    def urgent(self) -> Row | None:
+        """A pending critical or high urgency: shown at the head of the case, not only here."""
+        if self.urgency and self.urgency.suggestion.value in URGENT:
+            return self.urgency
+        return None
 
 
 def _label(suggestion: Suggestion, categories: dict, others: dict) -> str:
@@ -97,6 +113,7 @@ def triage_panel(user, case: Case) -> TriagePanel | None:
         row.source = source_label(suggestion.source)
         if suggestion.kind == Suggestion.Kind.CATEGORY:
             row.triggers = list(reasons.get("triggers", []))
+            row.can_add_allegation = can_decide and case.is_open
             panel.categories.append(row)
         elif suggestion.kind == Suggestion.Kind.URGENCY:
             row.reasons = [{"label": urgency_label(s.get("code", "")), "triggers": s.get("triggers", [])}
@@ -109,7 +126,7 @@ def triage_panel(user, case: Case) -> TriagePanel | None:
             row.reasons = [{
                 "label": LINK_REASONS.get(link.get("reason"), link.get("reason")), "triggers": [],
                 # Only the narrative comparison has a meaningful degree; identity and place match or not.
-                "percent": round(link.get("score", 0) * 100) if link.get("reason") == "near_duplicate" else None,
+                "share": link.get("score", 0) if link.get("reason") == "near_duplicate" else None,
             } for link in reasons.get("links", [])]
             row.can_accept = can_decide and (suggestion.kind == Suggestion.Kind.RELATED or can_link)
             panel.links.append(row)

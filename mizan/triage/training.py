@@ -111,8 +111,9 @@ class TrainingResult:
 
 
 def train(organisation, *, min_examples: int = 30, activate_mode: str = "auto", folds: int = 5,
-          seed: int = 0) -> TrainingResult:
-    """Fit, evaluate against the lexicon on the same folds, store, and maybe activate."""
+          seed: int = 0, baseline: bool = False) -> TrainingResult:
+    """Fit, evaluate against the lexicon (and, with `baseline`, a plain TF-IDF + LinearSVC) on
+    the same folds, store, and maybe activate."""
     if activate_mode not in ("auto", "force", "no"):
         raise TrainingError(f"--activate must be auto, force or no, not {activate_mode!r}")
     examples = confirmed_examples(organisation)
@@ -127,7 +128,7 @@ def train(organisation, *, min_examples: int = 30, activate_mode: str = "auto", 
     texts = [example.text for example in examples]
     label_sets = [set(example.codes) & set(labels) for example in examples]
 
-    scores = cross_validate(texts, label_sets, labels, folds=folds, seed=seed)
+    scores = cross_validate(texts, label_sets, labels, folds=folds, seed=seed, baseline=baseline)
     model = TextCategoriser(labels, seed=seed).fit(texts, label_sets)
     digest = save_model(model)
     better = scores["model"]["micro_f1"] > scores["lexicon"]["micro_f1"]

@@ -11,6 +11,7 @@ from django.test import override_settings
 from mizan.complaints.models import Case
 from tests.api.conftest import ApiClient
 from tests.api.schema_check import check
+from tests.triage.urgency_support import suggest_urgency
 
 
 class RecordingClient(ApiClient):
@@ -55,10 +56,15 @@ def test_contract_full_life_of_a_complaint_matches_the_openapi_document(recorder
     reference, receipt = filed.json()["reference"], filed.json()["receipt"]
     assert api.get("/api/v1/track", receipt=receipt).json()["status"] == "received"
 
-    # Staff find it, review it, take it and accept it.
-    listed = api.get("/api/v1/cases", {"status": "received"}, token=officer).json()
-    assert [r["reference"] for r in listed["results"]] == [reference]
+    # Triage finds it critical; staff find it first in the order of urgency, review it, take it
+    # and accept it.
+    suggest_urgency(Case.objects.get(reference=reference))
+    listed = api.get("/api/v1/cases", {"status": "received", "ordering": "urgency"}, token=officer).json()
+    assert [(r["reference"], r["urgency"], r["suggested_urgency"]) for r in listed["results"]] == [
+        (reference, "normal", "critical")]
     case = api.get(f"/api/v1/cases/{reference}", token=officer).json()
+    assert (case["suggested_urgency"], case["suggested_urgency_reasons"]) == (
+        "critical", ["Torture or beatings said to be happening now"])
     reviewed = api.post(f"/api/v1/cases/{reference}/transitions",
                         {"to": "under_review", "version": case["version"]}, token=officer)
     assert reviewed.status_code == 200
@@ -110,6 +116,7 @@ def test_contract_full_life_of_a_complaint_matches_the_openapi_document(recorder
     api.get("/api/v1/track", receipt="0000")
     api.post("/api/v1/track/messages", {"body": "؟"}, receipt=receipt)
     api.get("/api/v1/cases", headers={"Authorization": "Bearer wrong"})
+    api.get("/api/v1/cases", {"ordering": "loudest"}, token=officer)
     api.get("/api/v1/cases", token=tokens["analyst"])
     api.get(f"/api/v1/cases/{reference}", token=tokens["outsider"])
     api.post(f"/api/v1/cases/{reference}/transitions", {"to": "under_review"}, token=officer)
@@ -130,8 +137,11 @@ def test_contract_full_life_of_a_complaint_matches_the_openapi_document(recorder
         assert check(response.json(), schema, document) == [], (method, template, response.status_code)
         seen.add((method, template, response.status_code))
     assert {status for _m, _t, status in seen} == {200, 201, 400, 401, 403, 404, 409, 413, 429}
+    # Every operation of complaints and cases; the follow-up's have their own contract tests
+    # (tests/api/test_followup_api.py and its neighbours).
     assert {(m, t) for m, t, _s in seen} == {
-        (m, t) for t, operations in document["paths"].items() for m in operations}
+        (m, t) for t, operations in document["paths"].items() for m, op in operations.items()
+        if "Follow-up (staff)" not in op["tags"]}
 
 
 def test_contract_schema_check_notices_a_body_that_does_not_match(client, db):
@@ -148,16 +158,39 @@ def test_openapi_document_describes_the_api(client, db):
 
     assert document["info"]["title"] == "Mizan API"
     assert "X-Receipt" in document["info"]["description"]
-    assert {t["name"] for t in document["tags"]} == {"Complaints (public)", "Reference lists", "Cases (staff)"}
+    assert {t["name"] for t in document["tags"]} == {"Complaints (public)", "Reference lists", "Cases (staff)",
+                                                     "Follow-up (staff)"}
     assert document["components"]["securitySchemes"] == {"TokenAuth": {"type": "http", "scheme": "bearer"}}
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
             assert operation["summary"] and operation["tags"], (method, path)
-            assert "security" in operation if path.startswith("/api/v1/cases") else "security" not in operation
+            staff = path.startswith("/api/v1/cases") or "Follow-up (staff)" in operation["tags"]
+            assert "security" in operation if staff else "security" not in operation
             for status, declared in operation["responses"].items():
                 if int(status) >= 400:
                     assert declared["content"]["application/json"]["schema"] == {
                         "$ref": "#/components/schemas/ErrorOut"}, (method, path, status)
+
+
+def test_openapi_document_describes_the_urgencies_and_the_ordering(client, db):
+    document = client.get("/api/v1/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    parameters = {p["name"]: p for p in document["paths"]["/api/v1/cases"]["get"]["parameters"]}
+
+    assert schemas["Urgency"]["enum"] == ["critical", "high", "normal", "low"]
+    assert schemas["CaseOrdering"]["enum"] == ["newest", "oldest", "urgency"]
+    assert parameters["ordering"]["schema"]["anyOf"] == [{"$ref": "#/components/schemas/CaseOrdering"},
+                                                         {"type": "null"}]
+    assert parameters["ordering"]["required"] is False
+    assert "the order of the desk's queue" in parameters["ordering"]["description"]
+    for name in ("CaseListItem", "CaseOut"):
+        properties, required = schemas[name]["properties"], schemas[name]["required"]
+        assert properties["urgency"]["$ref"] == "#/components/schemas/Urgency"
+        assert properties["suggested_urgency"]["anyOf"] == [{"$ref": "#/components/schemas/Urgency"},
+                                                            {"type": "null"}]
+        assert "MIZAN_CRITICAL_REVIEW_HOURS" in properties["suggested_urgency"]["description"]
+        assert {"urgency", "suggested_urgency"} <= set(required)
+    assert schemas["CaseOut"]["properties"]["suggested_urgency_reasons"]["type"] == "array"
 
 
 # --- the docs page ----------------------------------------------------------------------------

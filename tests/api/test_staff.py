@@ -12,7 +12,10 @@ from mizan.accounts.models import ApiToken
 from mizan.complaints.models import Case, CaseMessage, Category, TimelineEvent
 from mizan.complaints.services import post_message, set_categories
 from mizan.complaints.workflow import Status
+from mizan.triage.models import Suggestion
+from mizan.triage.services import decide_suggestion
 from tests.api.conftest import error_of
+from tests.triage.urgency_support import suggest_urgency
 
 CASES = "/api/v1/cases"
 
@@ -106,6 +109,7 @@ def test_list_returns_the_organisation_cases_newest_first(api, tokens, file_case
     first = body["results"][0]
     assert first == {
         "reference": newer.reference, "status": "received", "status_label": "Received", "urgency": "normal",
+        "suggested_urgency": None,
         "categories": ["torture"], "received_at": first["received_at"], "due_at": newer.due_date().isoformat(),
         "unit": "hr", "officer": None,
     }
@@ -185,6 +189,130 @@ def test_list_query_count_is_the_same_for_one_and_three_cases(api, staff, tokens
     assert len(three) == len(one)
 
 
+# --- urgency: accepted and suggested ----------------------------------------------------------------
+
+@pytest.fixture
+def urgencies(file_case):
+    """Four cases received an hour apart: normal; suggested critical; accepted critical; suggested high."""
+    start = timezone.now() - timedelta(hours=5)
+    normal, _ = file_case(received_at=start)
+    suggested, _ = file_case(received_at=start + timedelta(hours=1))
+    suggest_urgency(suggested, signals=("ongoing_torture", "child_detained"))
+    critical, _ = file_case(received_at=start + timedelta(hours=2), urgency="critical")
+    high, _ = file_case(received_at=start + timedelta(hours=3))
+    suggest_urgency(high, level="high", signals=("hunger_strike",))
+    return {"normal": normal, "suggested": suggested, "critical": critical, "high": high}
+
+
+def test_list_items_carry_the_accepted_and_the_suggested_urgency(api, tokens, urgencies):
+    body = api.get(CASES, token=tokens["officer"]).json()
+
+    assert [(r["reference"], r["urgency"], r["suggested_urgency"]) for r in body["results"]] == [
+        (urgencies["high"].reference, "normal", "high"),
+        (urgencies["critical"].reference, "critical", None),
+        (urgencies["suggested"].reference, "normal", "critical"),
+        (urgencies["normal"].reference, "normal", None),
+    ]
+
+
+def test_list_ordered_by_urgency_as_the_desk_orders_it(api, client, staff, tokens, urgencies):
+    by_urgency = api.get(CASES, {"ordering": "urgency"}, token=tokens["officer"]).json()
+    oldest = api.get(CASES, {"ordering": "oldest"}, token=tokens["officer"]).json()
+    client.cookies["mizan_language"] = "en"
+    client.force_login(staff["officer"])
+    desk = client.get("/desk/", {"view": "all"}).context["rows"]
+
+    expected = [urgencies[k].reference for k in ("suggested", "critical", "high", "normal")]
+    assert [r["reference"] for r in by_urgency["results"]] == expected
+    assert [c.reference for c in desk] == expected
+    assert [r["reference"] for r in oldest["results"]] == [
+        urgencies[k].reference for k in ("normal", "suggested", "critical", "high")]
+
+
+def test_list_ordered_by_urgency_within_a_search(api, tokens, file_case, urgencies):
+    airport, _ = file_case(narrative="منعوني من السفر في المطار")
+    suggest_urgency(airport)
+    later, _ = file_case(narrative="احتجزوني في المطار يومين")
+
+    ranked = api.get(CASES, {"q": "المطار", "ordering": "urgency"}, token=tokens["officer"]).json()
+    newest = api.get(CASES, {"q": "المطار", "ordering": "newest"}, token=tokens["officer"]).json()
+
+    assert [r["reference"] for r in ranked["results"]] == [airport.reference, later.reference]
+    assert [r["reference"] for r in newest["results"]] == [later.reference, airport.reference]
+    assert ranked["count"] == 2
+
+
+def test_list_decided_suggestion_leaves_the_list(api, staff, tokens, urgencies):
+    suggestion = Suggestion.objects.get(case=urgencies["suggested"], kind="urgency")
+    decide_suggestion(actor=staff["officer"], suggestion=suggestion, accept=True,
+                      expected_version=urgencies["suggested"].version)
+
+    body = api.get(CASES, {"ordering": "urgency"}, token=tokens["officer"]).json()
+
+    assert [(r["reference"], r["urgency"], r["suggested_urgency"]) for r in body["results"]] == [
+        (urgencies["suggested"].reference, "critical", None),
+        (urgencies["critical"].reference, "critical", None),
+        (urgencies["high"].reference, "normal", "high"),
+        (urgencies["normal"].reference, "normal", None),
+    ]
+
+
+def test_list_bad_ordering_is_a_field_error_in_the_envelope(api, tokens, file_case):
+    file_case()
+
+    response = api.get(CASES, {"ordering": "loudest"}, token=tokens["officer"])
+    arabic = api.get(CASES, {"ordering": "-urgency"}, token=tokens["officer"], headers={"Accept-Language": "ar"})
+
+    assert response.status_code == 400
+    assert error_of(response) == {"code": "invalid", "message": "Some information is missing or not valid.",
+                                  "fields": {"ordering": "Unknown value."}}
+    assert arabic.status_code == 400
+    assert error_of(arabic)["fields"] == {"ordering": "قيمة غير معروفة."}
+
+
+def test_list_outsider_sees_no_suggested_urgency_of_another_organisation(api, tokens, urgencies):
+    body = api.get(CASES, {"ordering": "urgency"}, token=tokens["outsider"]).json()
+
+    assert (body["count"], body["results"]) == (0, [])
+
+
+def test_list_ordered_by_urgency_query_count_is_the_same_for_one_and_three_cases(api, staff, tokens, file_case):
+    first, _ = file_case()
+    suggest_urgency(first)
+    api.get(CASES, token=tokens["officer"])  # records the token's first use, a write the later calls skip
+    with CaptureQueriesContext(connection) as one:
+        assert len(api.get(CASES, {"ordering": "urgency"}, token=tokens["officer"]).json()["results"]) == 1
+    for level in ("high", "critical"):
+        case, _ = file_case(categories=["torture", "privacy"])
+        suggest_urgency(case, level=level, signals=("hunger_strike", "child_detained"))
+
+    with CaptureQueriesContext(connection) as three:
+        assert len(api.get(CASES, {"ordering": "urgency"}, token=tokens["officer"]).json()["results"]) == 3
+
+    assert len(three) == len(one)
+
+
+def test_case_page_carries_the_suggested_urgency_and_why(api, tokens, urgencies):
+    reference = urgencies["suggested"].reference
+
+    english = api.get(f"{CASES}/{reference}", token=tokens["officer"]).json()
+    french = api.get(f"{CASES}/{reference}", token=tokens["officer"], headers={"Accept-Language": "fr"}).json()
+
+    assert (english["urgency"], english["suggested_urgency"], english["suggested_urgency_reasons"]) == (
+        "normal", "critical", ["Torture or beatings said to be happening now", "A child is said to be detained"])
+    assert french["suggested_urgency_reasons"] == [
+        "Torture ou coups qui se poursuivraient en ce moment", "Un enfant serait détenu"]
+    assert english["overdue"] is False
+
+
+def test_case_page_critical_suggestion_waiting_too_long_is_overdue(api, tokens, urgencies):
+    Case.objects.filter(pk=urgencies["suggested"].pk).update(suggested_urgency_at=timezone.now() - timedelta(hours=5))
+
+    body = api.get(f"{CASES}/{urgencies['suggested'].reference}", token=tokens["officer"]).json()
+
+    assert (body["suggested_urgency"], body["overdue"]) == ("critical", True)
+
+
 # --- one case ---------------------------------------------------------------------------------
 
 def test_case_page_shows_the_case_without_identities(api, staff, tokens, file_case, places):
@@ -202,6 +330,7 @@ def test_case_page_shows_the_case_without_identities(api, staff, tokens, file_ca
     assert (body["governorate"], body["facility"]) == ("giza", {"id": places["station"].pk,
                                                                 "name": "Dokki police station"})
     assert (body["unit"], body["officer"], body["anonymous"], body["overdue"]) == ("hr", None, False, False)
+    assert (body["urgency"], body["suggested_urgency"], body["suggested_urgency_reasons"]) == ("normal", None, [])
     assert body["categories"] == ["arbitrary_detention", "torture"]
     assert body["vulnerabilities"] == ["woman"]
     assert [(a["category"], a["finding"]) for a in body["allegations"]] == [

@@ -23,6 +23,13 @@ from mizan.triage.lexicon import urgency_label
 from mizan.triage.models import Suggestion
 from tests.browser.conftest import log_in
 
+# What sticks out sideways, for the failure message: the outermost elements wider than the screen.
+WIDER_THAN_SCREEN = """() => {
+  const out = (el) => { const r = el.getBoundingClientRect(); return r.right > innerWidth + 1 || r.left < -1; };
+  return [...document.querySelectorAll("body *")].filter(el => out(el) && !(el.parentElement && out(el.parentElement)))
+    .map(el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + [...el.classList].map(c => "." + c).join(""));
+}"""
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 NARRATIVE = (
@@ -203,7 +210,7 @@ def test_search_triage_and_similar_cases(live_server, chromium, shots, org, othe
     assert elsewhere.reference not in officer.inner_text("body")
     assert unrelated.reference not in listed
     officer.set_viewport_size({"width": 420, "height": 900})  # and on a phone: one column, nothing cut
-    assert officer.evaluate("document.documentElement.scrollWidth") <= 420
+    assert officer.evaluate("document.documentElement.scrollWidth") <= 420, officer.evaluate(WIDER_THAN_SCREEN)
     shots(officer, "desk-case-similar-narrow")
     officer.set_viewport_size({"width": 1280, "height": 900})
     officer.locator(f"#similar a.reference:text-is('{similar.reference}')").click()

@@ -5,18 +5,19 @@ import json
 import re
 import stat
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from mizan.accounts.models import Facility, Membership, Organisation, Role
 from mizan.audit.models import AuditEvent, verify_chain
-from mizan.complaints.management.commands.seed_demo import CORPUS
+from mizan.complaints.management.commands.seed_demo import CORPUS, history_start
 from mizan.complaints.models import (
     Case,
     Category,
@@ -102,11 +103,15 @@ def test_seed_demo_seals_identity_only_for_named_complainants(seeded, db):
     assert all(p.name_enc.startswith("v1.") and p.national_id_hash for p in named)
 
 
-def test_seed_demo_spreads_history_over_the_last_eighteen_months(seeded, db):
+def test_seed_demo_spreads_history_from_the_first_days_of_last_year(seeded, db):
     now = timezone.now()
+    start = history_start(now)
 
-    oldest = Case.objects.order_by("received_at").first().received_at
-    assert now - timedelta(days=550) < oldest < now - timedelta(days=30)
+    assert start == timezone.make_aware(datetime(timezone.localdate().year - 1, 1, 1))
+    for slug in ("moi-hr", "nhri"):
+        oldest = Case.objects.filter(organisation__slug=slug).order_by("received_at").first().received_at
+        assert start <= oldest < start + timedelta(days=4)
+    assert Case.objects.filter(received_at__lt=start).count() == 0
     assert TimelineEvent.objects.filter(at__gt=now).count() == 0
     for case in Case.objects.all():
         moments = list(case.timeline.exclude(kind="deadline_breached").order_by("id").values_list("at", flat=True))
@@ -115,6 +120,27 @@ def test_seed_demo_spreads_history_over_the_last_eighteen_months(seeded, db):
     by_reference = list(Case.objects.filter(organisation__slug="moi-hr").order_by("reference")
                         .values_list("received_at", flat=True))
     assert by_reference == sorted(by_reference)
+
+
+def test_seed_demo_publishes_last_year_on_the_public_statistics_page(seeded, client, db):
+    year = timezone.localdate().year - 1
+    client.cookies["mizan_language"] = "en"
+
+    for slug in ("moi-hr", "nhri"):
+        response = client.get(reverse("portal:statistics"), {"org": slug})
+
+        received = Case.objects.filter(organisation__slug=slug, received_at__year=year).count()
+        result = response.context["result"]
+        assert (response.status_code, response.context["years"], response.context["year"]) == (200, [year], year)
+        assert result.sections == ["summary", "categories", "outcomes", "governorates", "groups", "channels",
+                                   "deadlines", "months"]
+        assert result.received.value == (received if received >= result.threshold else None)
+        months = next(s for s in response.context["sections"] if s.id == "months")
+        assert len(months.rows) == 12
+        assert f"Complaints received from 1 January to 31 December {year}" in response.content.decode()
+    moi = Case.objects.filter(organisation__slug="moi-hr", received_at__year=year).count()
+    assert moi >= 5  # enough to be shown, not "fewer than 5"
+    assert client.get(reverse("portal:statistics"), {"org": "moi-hr"}).context["result"].received.value == moi
 
 
 def test_seed_demo_leaves_open_cases_past_their_deadlines(seeded, db):

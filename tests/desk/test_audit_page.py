@@ -61,7 +61,9 @@ def test_audit_page_row_shows_labels_target_and_ids(client, staff, history):
     row = response.context["rows"][0]
     with translation.override("en"):
         assert (str(row["action_label"]), row["reference"]) == ("Case assigned", history["case"].reference)
-    assert row["data"] == [("officer", str(staff["officer"].pk)), ("unit", str(history["case"].unit_id))]
+    with translation.override("en"):
+        assert [(str(key), value) for key, value in row["data"]] == [
+            ("Officer", "Officer"), ("Unit", "Human-rights sector")]  # names, never the ids
     assert reverse("desk:case", args=[history["case"].reference]) in body
     assert '<span dir="auto">Supervisor</span>' in body  # the full name, never the login name
 

@@ -131,7 +131,7 @@ def test_resolve_without_a_finding_is_refused_and_changes_nothing(client, staff,
 
     html = response.content.decode()
     assert response.status_code == 400
-    message = f"Give a finding for every allegation (missing: #{second.pk})."
+    message = "Give a finding for allegation 2."  # its number on the page, never its database id
     assert f'<a href="#field-transition-resolve-findings">{message}</a>' in html
     assert f'<p class="field-error" id="error-transition-resolve-findings">{message}</p>' in html
     assert '<details class="action" id="field-transition-resolve-form" open>' in html

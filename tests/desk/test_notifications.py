@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from mizan.complaints.models import Notification
-from mizan.complaints.services import assign_case
+from mizan.complaints.models import Case, Notification
+from mizan.complaints.services import assign_case, flag_critical_reviews
+from tests.triage.urgency_support import TORTURE
 
 from .test_queue_support import english
 
@@ -198,3 +199,52 @@ def test_notifications_query_count_constant_for_1_or_3_rows(client, staff, file_
 
     assert len(response.context["rows"]) == 3
     assert len(three.captured_queries) == len(one.captured_queries)
+
+
+# --- a suggested critical urgency ----------------------------------------------------------------
+
+@pytest.fixture
+def alarmed(staff, file_case, django_capture_on_commit_callbacks):
+    """A complaint triage finds critical (the supervisor is alerted), left undecided for five hours
+    (the supervisor is alerted again)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        case, _ = file_case(TORTURE, categories=[], anonymous=True, complainant={})
+    Case.objects.filter(pk=case.pk).update(suggested_urgency_at=timezone.now() - timedelta(hours=5))
+    assert flag_critical_reviews() == 1
+    return case
+
+
+@pytest.mark.parametrize(("language", "alert", "overdue", "badge"), [
+    ("en", "Triage suggests critical urgency for complaint {ref}: Torture or beatings said to be happening now. "
+           "Accept or reject it within 4 hours.",
+     "The critical urgency suggested for complaint {ref} has waited more than 4 hours for a decision.", "Critical"),
+    ("fr", "Le tri suggère un degré d&#x27;urgence critique pour la plainte {ref} : Torture ou coups qui se "
+           "poursuivraient en ce moment. Acceptez ou rejetez la suggestion dans un délai de 4 heures.",
+     "Le degré d&#x27;urgence critique suggéré pour la plainte {ref} attend une décision depuis plus de 4 heures.",
+     "Critique"),
+    ("ar", "يقترح الفرز درجة استعجال حرجة للشكوى {ref}: تعذيب أو ضرب يُقال إنه مستمر الآن. "
+           "اقبل الاقتراح أو ارفضه خلال 4 ساعات.",
+     "تنتظر درجة الاستعجال الحرجة المقترحة للشكوى {ref} قرارًا منذ أكثر من 4 ساعات.", "حرجة"),
+])
+def test_notifications_of_a_suggested_critical_urgency_read_as_words(client, staff, alarmed, language, alert,
+                                                                     overdue, badge):
+    client.cookies["mizan_language"] = language
+    client.force_login(staff["supervisor"])
+
+    response = client.get(URL)
+    body = response.content.decode()
+
+    assert [n.kind for n in response.context["rows"]] == ["critical_review_overdue", "critical_suggested", "new_case"]
+    assert f"<strong>{alert.format(ref=alarmed.reference)}</strong>" in body
+    assert f"<strong>{overdue.format(ref=alarmed.reference)}</strong>" in body
+    assert body.count(f'<span class="badge badge-critical">{badge}</span>') == 2
+    assert "critical_suggested" not in body and "critical_review_overdue" not in body
+
+
+def test_notifications_of_a_suggested_critical_urgency_are_the_supervisors_only(client, staff, alarmed):
+    for who in ("officer", "intake", "outsider"):
+        english(client).force_login(staff[who])
+
+        rows = client.get(URL).context["rows"]
+
+        assert [n.kind for n in rows if n.is_critical] == [], who

@@ -7,10 +7,13 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mizan.complaints.models import Case
 from mizan.complaints.services import assign_case, set_categories
+from mizan.triage.models import Suggestion
+from mizan.triage.services import decide_suggestion
+from tests.triage.urgency_support import suggest_urgency
 
 from .test_queue_support import build_queue, counts, english, file_other_org, refs
 
@@ -42,20 +45,22 @@ def test_queue_tab_counts_exact_for_case_officer(client, staff, queue, other_org
     assert counts(response) == {"mine": 1, "unit": 4, "unassigned": 4, "due_soon": 1, "overdue": 1, "all": 6}
 
 
-@pytest.mark.parametrize(("view", "expected"), [
-    ("mine", ["mine"]),
-    ("unit", ["mine", "urgent", "fresh", "late"]),
-    ("unassigned", ["urgent", "fresh", "prisons", "late"]),
-    ("due_soon", ["urgent"]),
-    ("overdue", ["late"]),
-    ("all", ["mine", "urgent", "fresh", "prisons", "withdrawn", "late"]),
+@pytest.mark.parametrize(("view", "expected", "order"), [
+    ("mine", ["mine"], "relevance"),
+    ("unit", ["mine", "urgent", "fresh", "late"], "relevance"),
+    # Work to pick up: the most urgent first, then the oldest.
+    ("unassigned", ["urgent", "late", "prisons", "fresh"], "urgency"),
+    ("due_soon", ["urgent"], "relevance"),
+    ("overdue", ["late"], "relevance"),
+    ("all", ["urgent", "late", "withdrawn", "prisons", "fresh", "mine"], "urgency"),
 ])
-def test_queue_tab_lists_exact_cases_newest_first(client, staff, queue, other_org, view, expected):
+def test_queue_tab_lists_exact_cases_in_the_tab_order(client, staff, queue, other_org, view, expected, order):
     file_other_org(other_org)
 
     response = get(client, staff["officer"], view=view)
 
     assert refs(response) == names(queue, *expected)
+    assert response.context["sort"] == order
 
 
 @pytest.mark.parametrize(("who", "default"), [
@@ -148,7 +153,7 @@ def test_queue_narrative_excerpt_is_cut_at_120_characters(client, staff, file_ca
     ({"urgency": "normal", "unit": "hr", "status": "received"}, ["fresh", "late"]),
 ])
 def test_queue_filter_narrows_exactly(client, staff, queue, params, expected):
-    response = get(client, staff["supervisor"], view="all", **params)
+    response = get(client, staff["supervisor"], view="all", sort="newest", **params)
 
     assert response.status_code == 200
     assert refs(response) == names(queue, *expected)
@@ -164,7 +169,8 @@ def test_queue_filter_facility(client, staff, queue, places):
 def test_queue_filter_received_dates(client, staff, queue):
     today = timezone.localdate()
 
-    recent = get(client, staff["supervisor"], view="all", **{"from": (today - timedelta(days=5)).isoformat()})
+    recent = get(client, staff["supervisor"], view="all", sort="newest",
+                 **{"from": (today - timedelta(days=5)).isoformat()})
     old = get(client, staff["supervisor"], view="all", to=(today - timedelta(days=30)).isoformat())
     window = get(client, staff["supervisor"], view="all", **{"from": (today - timedelta(days=61)).isoformat(),
                                                               "to": (today - timedelta(days=59)).isoformat()})
@@ -194,7 +200,7 @@ def test_queue_filter_reference_exact_prefix_and_arabic_digits(client, staff, qu
 def test_queue_filter_combines_with_tab(client, staff, queue):
     response = get(client, staff["officer"], view="unassigned", urgency="normal")
 
-    assert refs(response) == names(queue, "fresh", "prisons", "late")
+    assert refs(response) == names(queue, "late", "prisons", "fresh")  # one urgency: the oldest first
 
 
 def test_queue_filters_survive_in_tab_links_and_form(client, staff, queue):
@@ -266,8 +272,8 @@ def test_queue_paginates_fifty_per_page(client, staff, file_case):
     first = get(client, staff["supervisor"], view="all", urgency="normal")
     second = get(client, staff["supervisor"], view="all", urgency="normal", page="2")
 
-    assert len(refs(first)) == 50
-    assert refs(second) == [cases[0].reference]
+    assert refs(first) == [case.reference for case in cases[:50]]  # one urgency: the oldest first
+    assert refs(second) == [cases[50].reference]
     assert 'href="?view=all&amp;urgency=normal&amp;page=2"' in first.content.decode()
     assert first.context["page"].paginator.count == 51
 
@@ -367,3 +373,117 @@ def test_queue_arabic_page_uses_organisation_digits(client, staff, queue, org):
     assert '<html lang="ar" dir="rtl">' in body
     assert '<span class="count">٦</span>' in body
     assert '<span class="count">٤</span>' in body
+
+
+# --- urgency: accepted and suggested ---------------------------------------------------------------
+
+@pytest.fixture
+def suggested(queue):
+    """`fresh` (normal) waits for a decision on a suggested critical urgency, `late` on a high one."""
+    suggest_urgency(queue["fresh"], signals=("ongoing_torture", "child_detained"))
+    suggest_urgency(queue["late"], level="high", signals=("hunger_strike",))
+    return queue
+
+
+def test_queue_urgency_order_counts_suggested_levels_then_oldest_first(client, staff, suggested):
+    response = get(client, staff["supervisor"], view="all", sort="urgency")
+
+    # fresh (suggested critical, 3 h old) before urgent (critical, 2 h old); late (suggested
+    # high); then the normal ones, oldest first.
+    assert refs(response) == names(suggested, "fresh", "urgent", "late", "withdrawn", "prisons", "mine")
+
+
+def test_queue_unassigned_and_all_tabs_default_to_urgency_and_others_keep_theirs(client, staff, suggested):
+    unassigned = get(client, staff["officer"], view="unassigned")
+    unit = get(client, staff["officer"], view="unit")
+    chosen = get(client, staff["officer"], view="all", sort="newest")
+    searched = get(client, staff["officer"], view="all", q="الجيزة")
+
+    assert refs(unassigned) == names(suggested, "fresh", "urgent", "late", "prisons")
+    assert (unassigned.context["sort"], unit.context["sort"]) == ("urgency", "relevance")
+    assert refs(unit) == names(suggested, "mine", "urgent", "fresh", "late")  # newest first, as before
+    assert refs(chosen) == names(suggested, "mine", "urgent", "fresh", "prisons", "withdrawn", "late")
+    assert (chosen.context["sort"], searched.context["sort"]) == ("newest", "relevance")
+    assert refs(searched) == names(suggested, "fresh")
+
+
+def test_queue_sort_urgency_is_offered_in_every_language(client, staff, queue):
+    english(client).force_login(staff["officer"])
+    body = client.get(URL, {"view": "all"}).content.decode()
+    client.cookies["mizan_language"] = "fr"
+    french = client.get(URL, {"view": "all"}).content.decode()
+    client.cookies["mizan_language"] = "ar"
+    arabic = client.get(URL, {"view": "all"}).content.decode()
+
+    assert '<option value="urgency" selected>Urgency (accepted or suggested): most urgent first</option>' in body
+    assert '<option value="urgency" selected>Degré d\'urgence (retenu ou suggéré) : le plus urgent d\'abord</option>' in (
+        french.replace("&#x27;", "'"))
+    assert '<option value="urgency" selected>درجة الاستعجال (المعتمدة أو المقترحة): الأكثر استعجالًا أولًا</option>' in arabic
+
+
+def test_queue_rows_carry_the_waiting_suggestion_in_words(client, staff, suggested):
+    rows = {c.reference: c for c in get(client, staff["officer"], view="all").context["rows"]}
+
+    def shown(key, language):
+        # Words are made when the page reads them, in the reader's language.
+        case = rows[suggested[key].reference]
+        with translation.override(language):
+            return case.suggested_urgency, case.suggested_urgency_label, case.suggested_urgency_reasons
+
+    assert shown("fresh", "en") == ("critical", "Critical", [
+        "Torture or beatings said to be happening now", "A child is said to be detained"])
+    assert shown("late", "en") == ("high", "High", ["Hunger strike"])
+    assert shown("fresh", "ar") == ("critical", "حرجة", ["تعذيب أو ضرب يُقال إنه مستمر الآن", "طفل يُقال إنه محتجز"])
+    assert shown("late", "fr") == ("high", "Élevée", ["Grève de la faim"])
+    for key in ("urgent", "prisons", "withdrawn", "mine"):
+        assert shown(key, "en") == (None, "", [])
+
+
+def test_queue_row_loses_the_suggestion_once_decided(client, staff, suggested):
+    suggestion = Suggestion.objects.get(case=suggested["fresh"], kind="urgency")
+    decide_suggestion(actor=staff["officer"], suggestion=suggestion, accept=False)
+
+    response = get(client, staff["officer"], view="unassigned")
+
+    fresh = next(c for c in response.context["rows"] if c.pk == suggested["fresh"].pk)
+    assert (fresh.suggested_urgency, fresh.suggested_urgency_label, fresh.suggested_urgency_reasons) == (None, "", [])
+    assert refs(response) == names(suggested, "urgent", "late", "prisons", "fresh")
+
+
+def test_queue_critical_suggestion_waiting_too_long_is_overdue(client, staff, suggested):
+    Case.objects.filter(pk=suggested["fresh"].pk).update(suggested_urgency_at=timezone.now() - timedelta(hours=4))
+
+    response = get(client, staff["supervisor"], view="overdue")
+
+    assert refs(response) == names(suggested, "fresh", "late")
+    assert counts(response)["overdue"] == 2
+    assert {c.reference: c.due_state for c in response.context["rows"]} == {
+        suggested["late"].reference: "overdue", suggested["fresh"].reference: "overdue"}
+    # A suggestion waiting less than the review time, and a high one, are not overdue.
+    Case.objects.filter(pk=suggested["fresh"].pk).update(suggested_urgency_at=timezone.now() - timedelta(hours=3))
+    assert refs(get(client, staff["supervisor"], view="overdue")) == names(suggested, "late")
+
+
+def test_queue_urgency_order_query_count_constant_for_1_or_3_rows(client, staff, file_case, places):
+    english(client).force_login(staff["supervisor"])
+    first, _ = file_case("الأولى", vulnerabilities=["child"], facility=str(places["station"].pk))
+    suggest_urgency(first)
+    one = _queries(client, {"view": "all"})
+    assign_case(actor=staff["supervisor"], case=first, officer=staff["officer"])
+    for narrative, level in (("الثانية", "high"), ("الثالثة", "critical")):
+        case, _ = file_case(narrative, vulnerabilities=["woman"], governorate="cairo", categories=["torture", "women"])
+        suggest_urgency(case, level=level, signals=("child_detained", "hunger_strike"))
+
+    three = _queries(client, {"view": "all"})
+
+    assert three == one
+    assert len(get(client, staff["supervisor"], view="all").context["rows"]) == 3
+
+
+def test_queue_outsider_never_sees_another_organisation_suggestion(client, staff, suggested, other_org):
+    theirs = file_other_org(other_org)
+
+    response = get(client, staff["outsider"], view="all")
+
+    assert refs(response) == [theirs.reference]
+    assert [c.suggested_urgency for c in response.context["rows"]] == [None]

@@ -27,7 +27,7 @@ def test_queue_outcome_filter_lists_cases_with_such_an_allegation(client, staff,
     english(client).force_login(staff["supervisor"])
 
     def listed(**params):
-        return refs(client.get(reverse("desk:queue"), {"view": "all", **params}))
+        return refs(client.get(reverse("desk:queue"), {"view": "all", "sort": "newest", **params}))
 
     assert listed(outcome="substantiated") == [other.reference, both.reference]
     assert listed(outcome="substantiated", category="torture") == [both.reference]

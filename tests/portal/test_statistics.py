@@ -125,7 +125,24 @@ def test_public_statistics_never_mix_organisations(client, org, other_org, last_
 
     assert mine.context["result"].received.value == 15
     assert theirs.context["year"] is None  # no complaint at all
-    assert "has no complete year of complaints to publish yet." in unescape(theirs.content.decode())
+    assert ('There is no complete year of complaints to publish yet for: <strong dir="auto">National human-rights '
+            'institution</strong>') in unescape(theirs.content.decode())
+
+
+@pytest.mark.parametrize(("language", "scope"), [
+    ("en", '<dt>Received by</dt><dd dir="auto">Human-rights department, Ministry of Interior</dd>\n  <dt>Period</dt>'
+           "<dd>Complaints received from 1 January to 31 December {year}</dd>"),
+    ("fr", "<dt>Reçue par</dt><dd dir=\"auto\">Direction des droits de l'homme, ministère de l'Intérieur</dd>\n  "
+           "<dt>Période</dt><dd>Plaintes reçues du 1er janvier au 31 décembre {year}</dd>"),
+])
+def test_public_statistics_name_the_organisation_without_a_sentence_around_it(client, org, last_year, published,
+                                                                               language, scope):
+    """An organisation's name needs an article in French and English sentences ("à la Direction",
+    "the Human-rights department"): it stands alone, after its label."""
+    text = unescape(get(client, language=language).content.decode())
+
+    assert scope.format(year=timezone.localdate().year - 1) in text
+    assert "par Direction" not in text and "by Human-rights" not in text
 
 
 def test_public_statistics_cached_for_anonymous_traffic(client, last_year, published):

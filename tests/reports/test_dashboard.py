@@ -2,6 +2,7 @@
 analysts), filters in the URL, right-to-left charts, digits, translations, query counts."""
 
 import re
+from datetime import date
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
@@ -11,6 +12,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone, translation
+
+from mizan.reports.dashboard import MIN_BASE, change, presets
+from mizan.reports.statistics import Period
 
 from . import dashboard_data
 from .dashboard_data import english, period
@@ -295,3 +300,66 @@ def test_dashboard_query_count_does_not_grow_with_cases(client, staff, file_case
 
     assert one == three
     assert three[1] < three[0]  # the second view is served from the cache
+
+
+# --- changes from a small base, the chosen period ------------------------------------------------
+
+@pytest.mark.parametrize(("language", "digits", "expected"), [
+    ("en", False, [("\u200e+35%", False), ("\u200e−25%", False), ("0%", False), ("from 3 to 27", True),
+                   ("from 1 to 26", True), ("—", False)]),
+    ("fr", False, [("\u200e+35\xa0%", False), ("\u200e−25\xa0%", False), ("0\xa0%", False),
+                   ("de 3 à 27", True), ("de 1 à 26", True), ("—", False)]),
+    ("ar", False, [("\u200e+35%", False), ("\u200e−25%", False), ("0%", False), ("من 3 إلى 27", True),
+                   ("من 1 إلى 26", True), ("—", False)]),
+    ("ar", True, [("\u200e+٣٥٪", False), ("\u200e−٢٥٪", False), ("٠٪", False), ("من ٣ إلى ٢٧", True),
+                  ("من ١ إلى ٢٦", True), ("—", False)]),
+])
+def test_change_is_a_percentage_only_from_a_base_of_ten(org, language, digits, expected):
+    org.arabic_indic_digits = digits
+    with translation.override(language):
+        shown = [change(27, 20, org), change(15, 20, org), change(10, 10, org), change(27, 3, org),
+                 change(26, 1, org), change(0, 0, org)]
+
+    assert MIN_BASE == 10
+    assert shown == expected
+
+
+def test_dashboard_trend_gives_counts_not_a_percentage_below_the_base(client, staff, dataset):
+    response = page(client, staff["supervisor"])
+
+    trend = next(s for s in response.context["sections"] if s.id == "trend")
+    changes = [(row.cells[0].value, row.cells[1].value, row.cells[2].text) for row in trend.rows]
+    assert sum(now for now, _before, _text in changes) == 5 and sum(b for _n, b, _t in changes) == 1
+    for now, before, text in changes:
+        assert text == ("—" if now == before == 0 else f"from {before} to {now}")
+    assert trend.note == ("Change: not meaningful below 10. Where the earlier figure is below 10, the two counts are "
+                          "given instead of a percentage.")
+    assert "%" not in trend.tsv()
+    assert trend.note in unescape(response.content.decode())
+
+
+def test_presets_mark_only_the_chosen_one_when_two_give_the_same_days():
+    december = date(2026, 12, 7)
+    this_year = Period(date(2026, 1, 1), december)  # also the last 12 months, in December
+
+    assert [(key, chosen) for key, _p, chosen in presets(december, this_year)] == [
+        ("last_12_months", True), ("this_year", False), ("last_year", False)]
+    assert [(key, chosen) for key, _p, chosen in presets(december, this_year, "this_year")] == [
+        ("last_12_months", False), ("this_year", True), ("last_year", False)]
+    # a preset named in the address that no longer gives the period on screen is not marked
+    assert [(key, chosen) for key, _p, chosen in presets(december, this_year, "last_year")] == [
+        ("last_12_months", True), ("this_year", False), ("last_year", False)]
+    assert [chosen for _k, _p, chosen in presets(december, Period(date(2026, 3, 1), december))] == [False] * 3
+
+
+def test_dashboard_marks_the_chosen_preset_alone(client, staff, dataset):
+    today = timezone.localdate()
+    english(client).force_login(staff["supervisor"])
+    response = client.get(URL, {"from": f"{today.year}-01-01", "to": today.isoformat(), "preset": "this_year"})
+
+    text = response.content.decode()
+    presets_html = re.search(r'<p class="stat-presets">(.*?)</p>', text).group(1)
+    assert re.findall(r'<a [^>]*aria-current="true"[^>]*>([^<]+)</a>', presets_html) == ["This year"]
+    assert presets_html.count("aria-current") == 1
+    assert '<input type="hidden" name="preset" value="this_year">' in text
+    assert f'href="?from={today.year}-01-01&amp;to={today.isoformat()}&amp;preset=this_year"' in presets_html

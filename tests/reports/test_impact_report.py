@@ -10,6 +10,7 @@ it does not skip, when they are missing (`apt-get install -y poppler-utils`).
 import re
 import shutil
 import subprocess
+import zlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -129,10 +130,12 @@ def test_impact_report_command_writes_an_arabic_pdf_by_default(org, earlier, tmp
     assert re.search("[\u0600-\u06ff]", translated("Complaints received", "ar"))
     laid_out = text_of(pdf, "-layout")
     comparison = laid_out[laid_out.rindex(translated("Comparison with the previous period", "ar")):]
-    # exact figures, in the organisation's Arabic-Indic digits: this period, previous, difference, %
+    # exact figures, in the organisation's Arabic-Indic digits: this period, previous, difference, and
+    # the change from a base below 10 as both counts ("من ١ إلى ٥"), never "+٤٠٠٪"
     received = next(line for line in comparison.splitlines() if translated("Complaints received", "ar") in line)
     assert "٥" in received and not re.search("[0-9]", received)
-    assert sorted(int(n) for n in re.findall(r"\d+", to_ascii_digits(received))) == [1, 4, 5, 400]
+    assert sorted(int(n) for n in re.findall(r"\d+", to_ascii_digits(received))) == [1, 1, 4, 5, 5]
+    assert "٪" not in received
 
 
 def test_impact_report_command_figures_and_comparison_in_english(org, earlier, tmp_path):
@@ -142,15 +145,19 @@ def test_impact_report_command_figures_and_comparison_in_english(org, earlier, t
     assert "Impact report" in text
     assert "Human-rights department, Ministry of Interior" in text
     assert label("torture", "en") in text
-    # comparison with the previous period: this period, previous period, difference, change (%)
+    # comparison with the previous period: this period, previous period, difference, and the change:
+    # from a base below 10 both counts, not a percentage ("+400%" from a single complaint)
     comparison = comparison_of(text)
-    assert row(comparison, "Complaints received") == [1, 4, 5, 400]
-    assert row(comparison, "Allegations") == [2, 6, 8, 300]
-    assert row(comparison, "Closed") == [0, 3, 3]  # nothing closed before: no change in %
+    assert row(comparison, "Complaints received") == [1, 1, 4, 5, 5]
+    line = next(line for line in comparison.splitlines() if "Complaints received" in line)
+    assert "from 1 to 5" in line and "%" not in line
+    assert row(comparison, "Allegations") == [2, 2, 6, 8, 8]
+    assert row(comparison, "Closed") == [0, 0, 3, 3, 3]
     # the comparison by category: 4 torture allegations now, 1 before; arbitrary detention 1 and 1
     by_category = comparison[comparison.index("Allegations by category"):]
-    assert row(by_category, label("torture", "en")) == [1, 3, 4, 300]
-    assert row(by_category, label("arbitrary_detention", "en")) == [0, 0, 1, 1]
+    assert row(by_category, label("torture", "en")) == [1, 1, 3, 4, 4]
+    assert row(by_category, label("arbitrary_detention", "en")) == [0, 1, 1, 1, 1]
+    assert "Change: not meaningful below 10." in " ".join(comparison.split())
     # deadlines of this period: 1 of 2 acknowledged on time (the summary's table)
     assert row(text, "Acknowledged on time")[-1] == 50
 
@@ -192,7 +199,7 @@ def test_impact_report_command_filters_and_errors(org, dataset, tmp_path):
     assert "Giza" in text
     giza = overview(org, period(), Filters(governorate="giza")).received
     assert giza == 2  # fresh (Giza), stale (Dokki police station, in Giza)
-    assert row(comparison_of(text), "Complaints received") == [0, giza, giza]
+    assert row(comparison_of(text), "Complaints received") == [0, 0, giza, giza, giza]
 
     with pytest.raises(CommandError, match="Unknown organisation"):
         call_command("impact_report", "--org", "nope", "--from", "2026-01-01", "--to", "2026-01-31")
@@ -235,7 +242,7 @@ def test_impact_report_download_for_statistics_roles(client, org, staff, dataset
     pdf.write_bytes(response.content)
     text = text_of(pdf, "-layout")
     assert "Impact report" in text and NAME not in text
-    assert row(comparison_of(text), "Complaints received") == [0, 5, 5]
+    assert row(comparison_of(text), "Complaints received") == [0, 0, 5, 5, 5]
     events = list(AuditEvent.objects.order_by("id")[before:])
     assert [(e.action, e.actor_id, e.organisation_id) for e in events] == [("report.impact", staff[who].pk, org.pk)]
     assert events[0].data == {"from": period().start.isoformat(), "to": period().end.isoformat(), "filters": [],
@@ -275,7 +282,7 @@ def test_impact_report_outsider_gets_only_their_own_organisation(client, org, st
     text = text_of(pdf, "-layout")
     assert "National human-rights institution" in text
     assert "Ministry of Interior" not in text
-    assert row(comparison_of(text), "Complaints received") == [0, 1, 1]  # their one complaint, not org's five
+    assert row(comparison_of(text), "Complaints received") == [0, 0, 1, 1, 1]  # their one, not org's five
     assert AuditEvent.objects.filter(organisation=org).count() == before
 
 
@@ -345,3 +352,108 @@ def test_impact_report_previous_period_has_the_same_length():
                                                                                          date(2026, 2, 28))
     assert impact.previous_period(Period(date(2026, 1, 1), date(2026, 12, 31))) == Period(date(2025, 1, 1),
                                                                                           date(2025, 12, 31))
+
+
+# --- read by screen readers: a tagged PDF with its language ---------------------------------------
+
+def pdf_text_objects(pdf: bytes) -> bytes:
+    """The PDF's bytes with every compressed stream opened (the catalog lives in an object
+    stream), enough to find the catalog's entries without a PDF library."""
+    opened = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            opened.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue  # not a Flate stream (an image, a font's raw data)
+    return b"\n".join(opened)
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "fr"])
+def test_impact_report_is_a_tagged_pdf_with_its_language_and_title(org, dataset, tmp_path, language):
+    report = impact.generate(org, period(), language=language)
+    pdf = tmp_path / f"tagged-{language}.pdf"
+    pdf.write_bytes(report.pdf)
+
+    info = subprocess.run([tool("pdfinfo"), str(pdf)], capture_output=True, check=True).stdout.decode()
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    assert re.search(rf"^Title:\s+{re.escape(translated('Impact report', language))} · ", info, re.M)
+    objects = pdf_text_objects(report.pdf)
+    assert b"/StructTreeRoot" in objects and b"/StructElem" in objects
+    assert re.search(rb"/MarkInfo\s*<<\s*/Marked\s+true\s*>>", objects)
+    assert re.search(rb"/Lang\s*\(" + language.encode() + rb"\)", objects)
+    assert re.search(rb"/S\s*/(H1|H2|Table|P)\b", objects)  # headings, tables and paragraphs are tagged
+    assert b"pdfuaid:part" in objects  # declared PDF/UA-1
+    if language == "ar":  # tagging leaves the Arabic text extractable
+        assert translated("Complaints received", "ar") in text_of(pdf)
+
+
+# --- a chart's numbers sit next to their bars ------------------------------------------------------
+
+BAR = (0x0B, 0x5D, 0x4B)  # the fill of the bars of one series (impact.FILLS["bar-1"])
+
+
+def words_of(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    out = subprocess.run([tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, check=True).stdout.decode()
+    return [(float(a), float(b), float(c), float(d), unescape_xml(t)) for a, b, c, d, t in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
+
+
+def unescape_xml(text: str) -> str:
+    return text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+
+
+def bar_before(image, x: float, y: float, reach: float) -> float | None:
+    """Points from `x` back (towards smaller x) to the first pixel of a bar, within `reach`; the
+    page image is drawn at 72 dpi, one pixel a point."""
+    for step in range(1, int(reach) + 1):
+        r, g, b = image.getpixel((int(x) - step, int(y)))[:3]
+        if abs(r - BAR[0]) + abs(g - BAR[1]) + abs(b - BAR[2]) < 60:
+            return float(step)
+    return None
+
+
+def test_impact_report_chart_numbers_sit_next_to_their_bars(org, dataset, tmp_path):
+    pdf = tmp_path / "bars.pdf"
+    pdf.write_bytes(impact.generate(org, period(), language="en").pdf)
+    category = label("arbitrary_detention", "en").split()[0]  # one allegation: a short bar (torture has 4)
+    pages = page_count(pdf)
+    page = next(n for n in range(1, pages + 1)
+                if "Allegations by category" in text_of(pdf, "-f", str(n), "-l", str(n))
+                and "The figures of the period" in text_of(pdf, "-f", str(n), "-l", str(n)))
+    subprocess.run([tool("pdftoppm"), "-r", "72", "-f", str(page), "-l", str(page), "-png", str(pdf),
+                    str(tmp_path / "bars")], check=True)
+    image = Image.open(next(tmp_path.glob("bars-*.png"))).convert("RGB")
+    words = words_of(pdf, page)
+
+    label_word = next(w for w in words if w[4] == category)
+    middle = (label_word[1] + label_word[3]) / 2
+    on_line = [w for w in words if abs((w[1] + w[3]) / 2 - middle) < 2 and w[4].isdigit()]
+    assert [w[4] for w in on_line] == ["1"]  # the chart's row: its label, its bar, its number
+    number = on_line[0]
+    gap = bar_before(image, number[0], middle, reach=40)
+    assert gap is not None and gap <= 8  # about 1.5 mm between the bar's end and its number
+    # the bar is short (1 of 4): its number is far from the end of the row, where the longest
+    # bar's number is
+    torture = next(w for w in words if w[4] == label("torture", "en").split()[0] and w[0] < 100)
+    torture_middle = (torture[1] + torture[3]) / 2
+    longest = next(w for w in words if abs((w[1] + w[3]) / 2 - torture_middle) < 2 and w[4] == "4")
+    assert longest[0] - number[0] > 150
+    assert bar_before(image, longest[0], torture_middle, reach=40) <= 8
+
+
+def test_impact_report_bars_are_drawn_in_their_own_box_from_the_start_side(org, dataset):
+    with translation.override("ar"):
+        context = impact.build_context(org, period())
+    categories = next(item for item in context["charts"] if item["section"].id == "categories")
+    bars = [row["bar"] for row in categories["chart"]]
+
+    assert [bar["extent"] for bar in bars][:2] == [100.0, 25.0]  # torture 4, then 1 of 4
+    assert [bar["width"] for bar in bars][:2] == [80.0, 20.0]  # of the cell: room left for the number
+    assert all(segment["x"] == 0 for bar in bars for segment in bar["segments"])
+    # a stacked bar in Arabic: its first part at the right end of its own box, its last at 0
+    outcomes = next(item for item in context["outcomes"] if item["section"].id == "outcomes")
+    stacked = next(row["bar"] for row in outcomes["chart"] if len(row["bar"]["segments"]) > 1)
+    first, last = stacked["segments"][0], stacked["segments"][-1]
+    assert first["x"] + first["width"] == pytest.approx(stacked["extent"])
+    assert last["x"] == 0

@@ -80,6 +80,7 @@ from mizan.complaints.models import (
     RoutingRule,
 )
 from mizan.complaints.services import Upload, post_message, submit_complaint
+from mizan.followup import access as followup_access
 from mizan.portal.views import TRACK_KEY
 from mizan.reports import access as report_access
 from mizan.reports import exports
@@ -108,8 +109,8 @@ class Redirect:
 
 # --- personas ----------------------------------------------------------------------------------
 
-ORG_STAFF = ("intake", "officer", "officer2", "supervisor", "supervisor2", "analyst", "auditor", "admin")
-OUTSIDERS = ("outsider", "outsider_admin")
+ORG_STAFF = ("intake", "officer", "officer2", "supervisor", "supervisor2", "analyst", "auditor", "admin", "followup")
+OUTSIDERS = ("outsider", "outsider_admin", "sec")
 STAFF = (*ORG_STAFF, *OUTSIDERS)
 HTML_PERSONAS = ("anonymous", *STAFF)
 PORTAL_PERSONAS = (*HTML_PERSONAS, "complainant", "complainant_other")
@@ -178,6 +179,10 @@ def build_world():
     hr = _place(Unit, org, code="hr", name_ar="قطاع حقوق الإنسان", name_en="Human-rights sector", is_intake=True)
     station = _place(Facility, org, kind="police_station", governorate=giza, name_ar="قسم شرطة الدقي",
                      name_en="Dokki police station")
+    secretariat = Organisation.objects.create(
+        slug="arab-sec", kind="secretariat", country="TN", reference_prefix="SEC", weekend_days="5,6",
+        name_ar="الأمانة العامة لمجلس وزراء الداخلية العرب", name_en="General Secretariat of the Council of Arab "
+        "Ministers of the Interior", accepts_public_complaints=False)
     rabat = _place(Governorate, other, code="rabat", name_ar="الرباط", name_en="Rabat")
     other_unit = _place(Unit, other, code="plaintes", name_ar="وحدة الشكايات", name_en="Complaints unit",
                         is_intake=True)
@@ -195,6 +200,9 @@ def build_world():
         "admin": make_user("orgadmin", org, Role.ORG_ADMIN, two_factor=True),
         "outsider": make_user("outsider", other, Role.SUPERVISOR, other_unit, can_reveal=True),
         "outsider_admin": make_user("outsider_admin", other, Role.ORG_ADMIN, two_factor=True),
+        # The follow-up: org's follow-up officer (no case), and a regional secretariat's.
+        "followup": make_user("followup", org, Role.FOLLOWUP_OFFICER, hr),
+        "sec": make_user("sec", secretariat, Role.FOLLOWUP_OFFICER),
     }
     get_user_model().objects.filter(pk__in=[users["admin"].pk, users["outsider_admin"].pk]).update(is_staff=True)
     for user in users.values():
@@ -214,6 +222,9 @@ def build_world():
                                            confidence=0.9, source="lexicon")
     suggestion_x = Suggestion.objects.create(case=case_x, kind=Suggestion.Kind.URGENCY, value="high",
                                              confidence=0.9, source="lexicon")
+    # A category suggestion: "accept and add the allegation" is offered for categories only.
+    category_suggestion = Suggestion.objects.create(case=case_a, kind=Suggestion.Kind.CATEGORY, value="movement",
+                                                    confidence=0.9, source="lexicon")
     notification = Notification.objects.create(user=users["officer"], case=case_a, kind="assigned",
                                                data={"reference": case_a.reference})
     reveal_request = RevealRequest.objects.create(case=case_a, requester=users["officer"], reason="أحتاج الاتصال بها")
@@ -282,11 +293,17 @@ def build_world():
         case_x=case_x, receipts={"complainant": (case_a, receipt_a), "complainant_other": (case_x, receipt_x)},
         attachment=case_a.attachments.get(), attachment_x=case_x.attachments.get(),
         allegation=case_a.allegations.first(), suggestion=suggestion, suggestion_x=suggestion_x,
+        category_suggestion=category_suggestion,
         notification=notification, reveal_request=reveal_request, reveal_request_x=reveal_request_x,
         exports=exports_, import_run=import_run, tokens=tokens, category=category, admin_objects=admin_objects,
         markers=[case_a.reference, case_b.reference, NARRATIVE_A, "Human-rights sector", "Dokki police station"],
     )
     _make_missing_objects(world)
+    matrix_progress.build(world)
+    matrix_imports.build(world)
+    matrix_recommendations.build(world)
+    matrix_assist.build(world)
+    matrix_plans.build(world)
     return world
 
 
@@ -574,6 +591,9 @@ ROUTES: dict[str, Entry] = {
         note="a file of the case the visitor follows, and only that case's"),
     "statistics/ -> mizan.portal.views_statistics.statistics": Entry(
         "/statistics/", {"GET": everyone(), "POST": everyone(METHOD)}, personas=PORTAL_PERSONAS, public=True),
+    "followup/ -> mizan.portal.views_followup.followup": Entry(
+        "/followup/", {"GET": everyone(), "POST": everyone(METHOD)}, personas=PORTAL_PERSONAS, public=True,
+        note="what each organisation chose to publish, as counts with small ones hidden"),
 
     # --- triage ---
     "desk/triage/cases/<str:reference>/suggestions/<int:pk>/accept/ -> mizan.triage.views.accept": Entry(
@@ -585,8 +605,35 @@ ROUTES: dict[str, Entry] = {
         lambda w: f"/desk/triage/cases/{w.case_a.reference}/suggestions/{w.suggestion.pk}/reject/",
         {"GET": logged_in_method_not_allowed, "POST": case_action(allowed("edit_case"))},
         missing=lambda w: f"/desk/triage/cases/EG-2099-999999/suggestions/{w.suggestion.pk}/reject/"),
+    "desk/triage/cases/<str:reference>/suggestions/<int:pk>/accept-with-allegation/ -> mizan.triage.views.accept_with_allegation": Entry(
+        lambda w: f"/desk/triage/cases/{w.case_a.reference}/suggestions/{w.category_suggestion.pk}/accept-with-allegation/",
+        {"GET": logged_in_method_not_allowed, "POST": case_action(allowed("edit_case"))},
+        missing=lambda w: f"/desk/triage/cases/EG-2099-999999/suggestions/{w.category_suggestion.pk}/accept-with-allegation/",
+        data=_case_post()),
+    "desk/triage/cases/<str:reference>/suggestions/decide/ -> mizan.triage.views.decide": Entry(
+        lambda w: f"/desk/triage/cases/{w.case_a.reference}/suggestions/decide/",
+        {"GET": logged_in_method_not_allowed, "POST": case_action(allowed("edit_case"))},
+        missing=lambda w: "/desk/triage/cases/EG-2099-999999/suggestions/decide/",
+        data=_case_post(lambda w: {f"decision-{w.category_suggestion.pk}": "reject"})),
 
     # --- reports: dashboard, exports, imports ---
+    # the follow-up dashboard: every staff role of its own organisation (followup.access "view_followup")
+    "desk/followup/dashboard/ -> mizan.reports.views_followup.dashboard": Entry(
+        "/desk/followup/dashboard/", {"GET": page_for(may(lambda u: followup_access.can(u, "view_followup"))),
+                                      "POST": for_logged_in(lambda w, p: METHOD)}),
+    "desk/followup/dashboard/report.pdf -> mizan.reports.views_followup.report": Entry(
+        "/desk/followup/dashboard/report.pdf",
+        {"GET": page_for(may(lambda u: followup_access.can(u, "view_followup"))),
+         "POST": for_logged_in(lambda w, p: METHOD)},
+        note="the follow-up report of the persona's own organisation; aggregates and public documents",
+        # typesetting takes seconds and is tested in tests/reports/test_followup_report.py
+        stubs={"mizan.reports.followup_report.render_pdf": lambda context: (b"%PDF-1.4 matrix stub", 1)}),
+    "desk/followup/dashboard/publication/ -> mizan.reports.views_followup.publication": Entry(
+        "/desk/followup/dashboard/publication/",
+        {"GET": logged_in_method_not_allowed,
+         "POST": page_for(may(lambda u: followup_access.can(u, "publish_followup")))},
+        data=lambda w, p, m: {"published": "1"},
+        note="switches the persona's own organisation's public follow-up page (publish_followup)"),
     "desk/reports/ -> mizan.reports.views_dashboard.dashboard": Entry(
         "/desk/reports/", {"GET": page_for(allowed("view_statistics")),
                            "POST": for_logged_in(lambda w, p: METHOD)}),
@@ -633,9 +680,10 @@ ROUTES: dict[str, Entry] = {
 
     # --- desk: queue, new case, notifications, audit ---
     "desk/ -> mizan.desk.views_queue.queue": Entry(
-        "/desk/", {"GET": page_for(lambda w, p: can(w, p, "view_case") or can(w, p, "view_statistics")),
+        "/desk/", {"GET": page_for(lambda w, p: can(w, p, "view_case") or can(w, p, "view_statistics")
+                                   or followup_access.can(user_of(w, p), "view_followup")),
                    "POST": for_logged_in(lambda w, p: METHOD)},
-        note="analysts are sent to the dashboard (aggregates only)"),
+        note="analysts are sent to the dashboard (aggregates only), follow-up officers to the recommendations"),
     "desk/new/ -> mizan.desk.views_queue.new_case": Entry(
         "/desk/new/", {"GET": page_for(allowed("create_case")), "POST": page_for(allowed("create_case"))},
         data=_desk_complaint),
@@ -796,6 +844,7 @@ ADMIN_MODELS = {
     "accounts.facility": "org", "accounts.holiday": "org", "accounts.membership": "org",
     "accounts.apitoken": "org", "complaints.category": "shared", "complaints.routingrule": "org",
     "complaints.deadlinepolicy": "org", "complaints.retentionrule": "org", "reports.publicationsettings": "org",
+    "followup.thememapping": "org",
 }
 # Permissions the model admins withhold even from their organisation's admin.
 ADMIN_NO_ADD = {"accounts.organisation", "accounts.apitoken"}
@@ -908,7 +957,7 @@ def _admin_site_entries() -> dict[str, Entry]:
             lambda w: f"/admin/r/1/{w.case_a.pk}/", {"GET": admin_site(everyone(NOT_FOUND)),
                                                       "POST": admin_site(everyone(NOT_FOUND))},
             personas=ADMIN_PERSONAS, note="no model has a public address: 404"),
-        f"admin/^(?P<app_label>auth|django_tasks_database|accounts|complaints|reports)/$ -> {sites}.app_index": Entry(
+        f"admin/^(?P<app_label>auth|django_tasks_database|accounts|complaints|followup|reports)/$ -> {sites}.app_index": Entry(
             "/admin/accounts/", {"GET": staff_ok, "POST": staff_ok}, personas=ADMIN_PERSONAS),
         f"admin/(?P<url>.*)$ -> {sites}.catch_all_view": Entry(
             "/admin/no-such-page/", {"GET": admin_site(everyone(NOT_FOUND)), "POST": admin_site(everyone(NOT_FOUND))},
@@ -1022,6 +1071,16 @@ CROSS: dict[str, Entry] = {
         lambda w: f"/desk/triage/cases/{w.case_x.reference}/suggestions/{w.suggestion.pk}/accept/",
         {"POST": everyone(NOT_FOUND)}, personas=OUTSIDER_ONLY, data=_x_post(lambda w: {}),
         missing=lambda w: f"/desk/triage/cases/{w.case_x.reference}/suggestions/999999/accept/"),
+    "own case X, org's suggestion (accept and add the allegation)": Entry(
+        lambda w: f"/desk/triage/cases/{w.case_x.reference}/suggestions/{w.category_suggestion.pk}/accept-with-allegation/",
+        {"POST": everyone(NOT_FOUND)}, personas=OUTSIDER_ONLY, data=_x_post(lambda w: {}),
+        missing=lambda w: f"/desk/triage/cases/{w.case_x.reference}/suggestions/999999/accept-with-allegation/"),
+    "own case X, org's suggestion (decided in a batch)": Entry(
+        lambda w: f"/desk/triage/cases/{w.case_x.reference}/suggestions/decide/",
+        {"POST": everyone(NOT_FOUND)}, personas=OUTSIDER_ONLY,
+        data=_x_post(lambda w: {f"decision-{w.category_suggestion.pk}": "accept"}),
+        missing=_with_data(lambda w: f"/desk/triage/cases/{w.case_x.reference}/suggestions/decide/",
+                           {"decision-999999": "accept"})),
     "own case X, org's suggestion (reject)": Entry(
         lambda w: f"/desk/triage/cases/{w.case_x.reference}/suggestions/{w.suggestion.pk}/reject/",
         {"POST": everyone(NOT_FOUND)}, personas=OUTSIDER_ONLY,
@@ -1088,3 +1147,26 @@ def matrix_cases():
 def entry_for(key) -> Entry:
     return ROUTES.get(key) or API.get(key) or CROSS[key]
 
+
+# --- the follow-up's progress reports, evidence and regional pages (their own module) -------------
+from . import matrix_progress  # noqa: E402 - its entries are built from the rules above
+
+ROUTES.update(matrix_progress.ROUTES)
+from . import matrix_imports  # noqa: E402 - its entries are built from the rules above
+
+ROUTES.update(matrix_imports.ROUTES)
+API.update(matrix_progress.API)
+from . import matrix_recommendations  # noqa: E402 - its entries are built from the rules above
+
+ROUTES.update(matrix_recommendations.ROUTES)
+API.update(matrix_recommendations.API)
+CROSS.update(matrix_recommendations.CROSS)
+from . import matrix_plans  # noqa: E402 - its entries are built from the rules above
+
+ROUTES.update(matrix_plans.ROUTES)
+API.update(matrix_plans.API)
+from . import matrix_assist  # noqa: E402 - its entries are built from the rules above
+
+ROUTES.update(matrix_assist.ROUTES)
+API.update(matrix_assist.API)
+CROSS.update(matrix_assist.CROSS)

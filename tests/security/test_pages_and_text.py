@@ -186,7 +186,7 @@ def test_api_docs_page_has_a_csp_allowing_only_its_own_scripts(client, db):
 def test_pages_load_only_scripts_served_by_the_platform(client, org):
     finder = InlineFinder()
     finder.feed(client.get("/").content.decode())
-    assert finder.scripts == ["/static/vendor/htmx-2.0.4.min.js", "/static/js/mizan.js"]
+    assert finder.scripts == ["/static/vendor/htmx-2.0.4.min.js", "/static/js/mizan.js", "/static/js/portal.js"]
 
 
 def test_htmx_is_told_not_to_inject_its_indicator_style(client, org):

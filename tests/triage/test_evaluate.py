@@ -11,16 +11,20 @@ from django.core.management.base import CommandError
 
 from mizan.triage.evaluation import (
     classification_scores,
+    group_scores,
     mrr_at_k,
     ndcg_at_k,
     pair_scores,
     percentile,
     ranking_scores,
     recall_at_k,
+    stratified_split,
     true_pairs,
+    urgency_scores,
 )
 
 CLASSIFY_KEYS = {"model", "n_test", "micro_f1", "macro_f1", "per_label", "ms_per_doc"}
+TRAINED_KEYS = CLASSIFY_KEYS | {"n_train", "lexicon"}
 DEDUP_KEYS = {"precision", "recall", "f1", "ms_per_doc", "pairs_predicted", "pairs_true"}
 SEARCH_METRICS = {"recall_at_10", "mrr_at_10", "ndcg_at_10", "p50_ms", "p95_ms"}
 SEARCH_KEYS = SEARCH_METRICS | {"backend", "query_mode", "n_docs", "n_queries"}
@@ -174,7 +178,9 @@ def test_evaluate_classify_trained_learns_a_label_outside_the_taxonomy(classify_
 
     result = evaluate("classify", "--test", test, "--train", train)
 
-    assert set(result) == CLASSIFY_KEYS
+    assert set(result) == TRAINED_KEYS
+    assert result["n_train"] == 9
+    assert set(result["lexicon"]) == {"micro_f1", "macro_f1"}
     assert result["model"] == "trained"
     assert result["n_test"] == 4
     assert result["per_label"]["visits"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
@@ -187,6 +193,140 @@ def test_evaluate_classify_missing_column_is_an_error(tmp_path):
 
     with pytest.raises(CommandError, match="missing column"):
         evaluate("classify", "--test", test)
+
+
+def test_group_scores_macro_f1_per_group_over_its_own_labels():
+    truth = [{"a"}, {"b"}, {"a"}, {"c"}]
+    predicted = [{"a"}, {"a"}, set(), {"c"}]
+
+    scores = group_scores(truth, predicted, ["x", "x", "y", "y"])
+
+    # x: a tp 1 fp 1 -> F1 2/3; b fn 1 -> 0 => macro 1/3. y: a fn 1 -> 0; c tp 1 -> 1 => macro 1/2.
+    assert scores["x"] == {"n": 2, "micro_f1": pytest.approx(0.5), "macro_f1": pytest.approx(1 / 3)}
+    assert scores["y"] == {"n": 2, "micro_f1": pytest.approx(2 / 3), "macro_f1": pytest.approx(0.5)}
+
+
+def test_urgency_scores_each_level_is_its_own_class_and_any_is_urgent_or_not():
+    truth = ["critical", "high", "", "critical", ""]
+    predicted = ["critical", "critical", "high", "", ""]
+
+    scores = urgency_scores(truth, predicted)
+
+    assert scores["critical"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2, "predicted": 2}
+    assert scores["high"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1, "predicted": 1}
+    assert scores["any"] == {"precision": pytest.approx(2 / 3), "recall": pytest.approx(2 / 3),
+                             "f1": pytest.approx(2 / 3), "support": 3, "predicted": 3}
+
+
+def test_stratified_split_halves_every_group_and_label_and_is_deterministic():
+    labels = [{"a"}] * 6 + [{"b"}] * 4 + [{"a"}] * 4 + [{"rare"}] * 2
+    groups = ["x"] * 10 + ["y"] * 6
+
+    train, test = stratified_split(labels, groups, 0.5, seed=3)
+
+    assert (len(train), len(test)) == (8, 8)
+    assert sorted(train + test) == list(range(16))
+    assert sum(groups[i] == "x" for i in train) == 5
+    assert sum("b" in labels[i] for i in train) == 2
+    assert sum("rare" in labels[i] for i in train) == 1
+    assert stratified_split(labels, groups, 0.5, seed=3) == (train, test)
+    assert stratified_split(labels, groups, 0.5, seed=4) != (train, test)
+    with pytest.raises(ValueError):
+        stratified_split(labels, groups, 1.0)
+
+
+# --- evaluate classify on a folder, by register, urgency, split, baseline ----------------------
+
+EVAL_HEADER = ("text", "labels", "urgency", "register", "note")
+FOLDER_A = [  # register "msa"
+    ("تعرض أخي للتعذيب في القسم", "torture", "", "msa", ""),
+    ("لسه بيعذبوه في الحجز لحد النهارده", "torture", "critical", "msa", "ongoing"),
+    ("أطلب نسخة من شهادة الميلاد", "other", "", "msa", "a question"),
+]
+FOLDER_B = [  # register "en"
+    ("My brother has been missing since Monday and the police say they do not have him", "disappearance",
+     "high", "en", ""),
+    ("The guards beat my son in his cell", "torture", "", "en", ""),
+]
+
+
+@pytest.fixture
+def eval_folder(tmp_path):
+    folder = tmp_path / "eval"
+    folder.mkdir()
+    write_csv(folder / "a.csv", EVAL_HEADER, FOLDER_A)
+    write_csv(folder / "b.csv", EVAL_HEADER, FOLDER_B)
+    (folder / "notes.txt").write_text("not read", encoding="utf-8")
+    return str(folder)
+
+
+def test_evaluate_classify_reads_every_csv_of_a_folder_with_registers_and_urgency(eval_folder):
+    result = evaluate("classify", "--test", eval_folder)
+
+    assert set(result) == CLASSIFY_KEYS | {"per_register", "urgency"}
+    assert result["n_test"] == 5
+    assert set(result["per_label"]) == {"torture", "other", "disappearance"}
+    # The question gets no category: it counts as "other", which is right.
+    assert result["per_label"]["other"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
+    assert result["per_label"]["torture"]["support"] == 3
+    assert set(result["per_register"]) == {"msa", "en"}
+    assert (result["per_register"]["msa"]["n"], result["per_register"]["en"]["n"]) == (3, 2)
+    assert set(result["urgency"]) == {"critical", "high", "any"}
+    assert (result["urgency"]["critical"]["support"], result["urgency"]["high"]["support"]) == (1, 1)
+    assert result["urgency"]["critical"]["recall"] == 1.0
+
+
+def test_evaluate_classify_without_register_or_urgency_columns_prints_neither(classify_files):
+    _train, test = classify_files
+
+    result = evaluate("classify", "--test", test)
+
+    assert "per_register" not in result and "urgency" not in result
+
+
+def test_evaluate_classify_split_trains_on_part_of_the_test_set_with_the_baseline(tmp_path):
+    rows = [(f"{text} {n}", code, "", register, "") for n in range(4)
+            for text, code, register in [("تعرض للتعذيب والضرب في القسم", "torture", "msa"),
+                                         ("الزنزانة مكتظة ولا يوجد طعام", "detention_conditions", "msa"),
+                                         ("They confiscated my car and my phone", "property", "en")]]
+    data = write_csv(tmp_path / "all.csv", EVAL_HEADER, rows)
+
+    result = evaluate("classify", "--test", data, "--split", "0.5", "--seed", "1", "--baseline", "linear-svc")
+
+    assert set(result) == TRAINED_KEYS | {"split", "per_register", "urgency", "baseline"}
+    assert result["split"] == {"train_fraction": 0.5, "seed": 1, "stratified_by": "register"}
+    assert (result["n_train"], result["n_test"]) == (6, 6)
+    assert set(result["baseline"]) == {"name", "micro_f1", "macro_f1", "per_label", "per_register"}
+    assert result["baseline"]["name"] == "linear-svc"
+    assert result["macro_f1"] >= result["baseline"]["macro_f1"]
+
+
+def test_evaluate_classify_trains_on_the_demo_narratives_json(tmp_path, eval_folder):
+    narratives = {"narratives": [
+        {"lang": "ar", "dialect": "msa", "text": f"تعرض للتعذيب في {{facility}} يوم {{date}} مرة {n}",
+         "categories": ["torture"], "urgency": "normal"} for n in range(3)] + [
+        {"lang": "en", "dialect": "", "text": f"My brother disappeared, whereabouts unknown, day {n}",
+         "categories": ["disappearance"], "urgency": "high"} for n in range(3)]}
+    demo = tmp_path / "narratives.json"
+    demo.write_text(json.dumps(narratives, ensure_ascii=False), encoding="utf-8")
+
+    result = evaluate("classify", "--test", eval_folder, "--train", str(demo))
+
+    assert (result["model"], result["n_train"], result["n_test"]) == ("trained", 6, 5)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--split", "1.5"], "--split must be a fraction"),
+    (["--baseline", "linear-svc"], "--baseline needs a training set"),
+])
+def test_evaluate_classify_refuses_bad_options(eval_folder, args, message):
+    with pytest.raises(CommandError, match=message):
+        evaluate("classify", "--test", eval_folder, *args)
+
+
+def test_evaluate_classify_missing_folder_is_an_error(tmp_path):
+    with pytest.raises(CommandError, match="no such file or folder"):
+        evaluate("classify", "--test", str(tmp_path / "absent"))
 
 
 # --- evaluate dedup ------------------------------------------------------------------------------

@@ -1,16 +1,29 @@
 """The cold-start triage lexicon: shape, size, hygiene and a sanity table of fresh complaints.
 
-Matching here mirrors what the triage engine is expected to do: an entry matches when its
-analysed terms (normalised, stop-words dropped, stemmed) appear as one ordered run in the
-analysed complaint.
+The sanity tables go through the engine itself (`LexiconClassifier`, `detect_urgency`): a fresh
+complaint must be suggested its category, and context words alone must suggest nothing.
 """
 
 from functools import cache
 
 import pytest
 
-from mizan.lib.arabic import analyse, normalise
-from mizan.triage.lexicon_data import CATEGORY_TERMS, NEGATIONS, OTHER_WORD_ENDINGS, URGENCY_SIGNALS
+from mizan.lib.arabic import analyse, normalise, tokenise
+from mizan.triage.lexicon import LexiconClassifier, detect_urgency
+from mizan.triage.lexicon_data import (
+    AGE_CATEGORIES,
+    BOUND_TERMS,
+    CATEGORY_CONTEXT,
+    CATEGORY_TERMS,
+    NEGATIONS,
+    OTHER_WORD_ENDINGS,
+    PRIVATIVES,
+    SIGNAL_CATEGORIES,
+    STRONG_TERMS,
+    URGENCY_SIGNALS,
+    WEAK_TERMS,
+    WHOLE_WORD_CATEGORIES,
+)
 
 CATEGORY_CODES = {
     "torture", "arbitrary_detention", "disappearance", "detention_conditions", "due_process",
@@ -20,6 +33,11 @@ CATEGORY_CODES = {
 }
 LANGS = ("ar", "fr", "en")
 MINIMUM = {"ar": 40, "fr": 20, "en": 20}
+# Every list of category words: name → code → lang → entries.
+CATEGORY_LISTS = {"CATEGORY_TERMS": CATEGORY_TERMS, "STRONG_TERMS": STRONG_TERMS, "WEAK_TERMS": WEAK_TERMS,
+                  "BOUND_TERMS": BOUND_TERMS, "CATEGORY_CONTEXT": CATEGORY_CONTEXT}
+
+lexicon = LexiconClassifier()
 
 
 @cache
@@ -27,25 +45,11 @@ def _analysed(entry: str, lang: str) -> list[str]:
     return analyse(entry, None if lang == "ar" else lang)
 
 
-def _has_run(needle: list[str], haystack: list[str]) -> bool:
-    size = len(needle)
-    return size > 0 and any(haystack[i:i + size] == needle for i in range(len(haystack) - size + 1))
-
-
-def _matches(entries_by_lang: dict[str, list[str]], text: str) -> list[str]:
-    terms = analyse(text)
-    return [
-        entry
-        for lang in LANGS
-        for entry in entries_by_lang[lang]
-        if _has_run(_analysed(entry, lang), terms)
-    ]
-
-
 def _all_lists():
-    for code, by_lang in CATEGORY_TERMS.items():
-        for lang in LANGS:
-            yield f"category {code}/{lang}", by_lang[lang]
+    for name, lists in CATEGORY_LISTS.items():
+        for code, by_lang in lists.items():
+            for lang in LANGS:
+                yield f"{name} {code}/{lang}", by_lang[lang]
     for code, signal in URGENCY_SIGNALS.items():
         for lang in LANGS:
             yield f"urgency {code}/{lang}", signal[lang]
@@ -59,6 +63,39 @@ def test_every_category_has_the_three_languages():
     assert {code: sorted(by_lang) for code, by_lang in CATEGORY_TERMS.items()} == {
         code: ["ar", "en", "fr"] for code in CATEGORY_CODES
     }
+
+
+def test_every_other_list_names_taxonomy_categories_in_the_three_languages():
+    problems = [(name, code) for name, lists in CATEGORY_LISTS.items() if name != "CATEGORY_TERMS"
+                for code, by_lang in lists.items()
+                if code not in CATEGORY_CODES - {"other"} or sorted(by_lang) != ["ar", "en", "fr"]]
+    assert problems == []
+    assert set(AGE_CATEGORIES) | set(WHOLE_WORD_CATEGORIES) <= CATEGORY_CODES
+    assert {code for links in SIGNAL_CATEGORIES.values() for code, _strong in links} <= CATEGORY_CODES
+    assert set(SIGNAL_CATEGORIES) <= set(URGENCY_SIGNALS)
+
+
+def test_an_entry_is_in_one_list_of_its_category_only():
+    # The same words both strong and weak (or both evidence and setting) would make the weight
+    # depend on which list the matcher happened to read first.
+    seen: dict[tuple[str, str, str], str] = {}
+    doubles = []
+    for name, lists in CATEGORY_LISTS.items():
+        for code, by_lang in lists.items():
+            for lang in LANGS:
+                for entry in by_lang[lang]:
+                    key = (code, lang, normalise(entry))
+                    if key in seen and seen[key] != name:
+                        doubles.append((code, entry, seen[key], name))
+                    seen.setdefault(key, name)
+    assert doubles == []
+
+
+def test_strong_terms_are_single_terms():
+    # A longer entry is a phrase and already strong wherever it is listed.
+    longer = [(code, entry) for code, by_lang in STRONG_TERMS.items() for lang in LANGS
+              for entry in by_lang[lang] if len(_analysed(entry, lang)) != 1]
+    assert longer == []
 
 
 def test_other_is_left_as_the_fallback():
@@ -83,9 +120,9 @@ def test_entries_are_clean_non_empty_strings():
     assert bad == []
 
 
-def test_no_entry_is_longer_than_five_words():
+def test_no_entry_is_longer_than_six_words():
     long = [(where, entry) for where, entries in _all_lists() for entry in entries
-            if len(entry.split()) > 5]
+            if len(entry.split()) > 6]
     assert long == []
 
 
@@ -102,9 +139,10 @@ def test_no_duplicates_after_normalisation_within_a_list():
 
 
 def test_every_entry_survives_analysis():
-    # An entry made only of stop-words could never match anything.
+    # An entry made only of stop-words could never match a category; urgency entries, matched
+    # token by token, need a token at least.
     invisible = [(where, entry) for where, entries in _all_lists() for entry in entries
-                 if not _analysed(entry, where.split("/")[-1])]
+                 if not (tokenise(entry) if where.startswith("urgency") else _analysed(entry, where.split("/")[-1]))]
     assert invisible == []
 
 
@@ -155,8 +193,8 @@ def test_negations_cover_the_three_languages():
 def test_other_word_endings_guard_words_of_arabic_entries():
     # Each guarded word is a word of some Arabic entry (a stale key would guard nothing), and its
     # endings are short letter sequences ("" being the bare stem).
-    words = {normalise(word) for by_lang in [*CATEGORY_TERMS.values(), *URGENCY_SIGNALS.values()]
-             for entry in by_lang["ar"] for word in entry.split()}
+    words = {normalise(word) for _where, entries in _all_lists() if _where.endswith("/ar")
+             for entry in entries for word in entry.split()}
     found = {word: normalise(word) in words or normalise("ال" + word) in words for word in OTHER_WORD_ENDINGS}
     assert found == dict.fromkeys(OTHER_WORD_ENDINGS, True)
     assert all(isinstance(ending, str) and len(ending) <= 2
@@ -167,6 +205,7 @@ def test_without_is_not_a_negation_cue():
     # "détenu sans avocat" is a due-process signal, not a denial of one.
     cues = {cue for cues in NEGATIONS.values() for cue in cues}
     assert cues & {"بدون", "بلا", "دون", "sans", "without"} == set()
+    assert {"بدون", "بلا", "دون", "sans", "without"} <= {word for words in PRIVATIVES.values() for word in words}
 
 
 # Fresh complaint sentences, one register per row: (register, text, expected category).
@@ -235,8 +274,8 @@ CATEGORY_SANITY = [
     ("register", "text", "code"), CATEGORY_SANITY,
     ids=[f"{i}-{code}-{register}" for i, (register, _, code) in enumerate(CATEGORY_SANITY)],
 )
-def test_sanity_sentence_meets_its_category(register, text, code):
-    assert _matches(CATEGORY_TERMS[code], text) != []
+def test_sanity_sentence_is_suggested_its_category(register, text, code):
+    assert code in {guess.code for guess in lexicon.predict(text)}
 
 
 def test_sanity_table_spans_registers_and_categories():
@@ -264,7 +303,7 @@ URGENCY_SANITY = [
 
 @pytest.mark.parametrize(("text", "code"), URGENCY_SANITY, ids=[c for _, c in URGENCY_SANITY])
 def test_sanity_sentence_raises_its_urgency_signal(text, code):
-    assert _matches(URGENCY_SIGNALS[code], text) != []
+    assert code in {signal.code for signal in detect_urgency(text)}
 
 
 # Context words alone (police station, officer, prosecution, prison) must not suggest anything.
@@ -284,5 +323,5 @@ NEUTRAL = [
 
 @pytest.mark.parametrize("text", NEUTRAL)
 def test_context_words_alone_suggest_no_category(text):
-    fired = {code: _matches(by_lang, text) for code, by_lang in CATEGORY_TERMS.items()}
-    assert {code: hits for code, hits in fired.items() if hits} == {}
+    assert lexicon.predict(text) == []
+    assert detect_urgency(text) == []

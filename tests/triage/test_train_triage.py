@@ -11,7 +11,7 @@ from mizan.audit.models import AuditEvent
 from mizan.complaints.models import Category
 from mizan.complaints.services import set_categories
 from mizan.triage.classify import predict_categories
-from mizan.triage.model import TextCategoriser, iterative_folds
+from mizan.triage.model import LinearSVCBaseline, TextCategoriser, iterative_folds
 from mizan.triage.models import Suggestion, TriageModel
 from mizan.triage.registry import ModelIntegrityError, forget, load_model, models_dir
 from mizan.triage.training import confirmed_examples
@@ -262,3 +262,64 @@ def test_model_triggers_are_words_as_written():
     assert guess.code == "property"
     assert guess.triggers[0] == "الأمانات"
     assert all(word in text for word in guess.triggers)
+
+
+def test_train_triage_prints_the_linear_svc_baseline_on_the_same_folds(confirmed):
+    confirmed(texts(HOUSE_STYLE))
+
+    output = train("--baseline", "linear-svc", "--activate", "no")
+
+    row = TriageModel.objects.get()
+    baseline = row.metrics["baseline"]
+    assert set(row.metrics) == {"folds", "model", "lexicon", "baseline", "label_counts", "seed"}
+    assert set(baseline) == {"name", "micro_f1", "macro_f1"}
+    assert baseline["name"] == "linear-svc"
+    assert f"  linear-svc {baseline['micro_f1']:7.3f} {baseline['macro_f1']:7.3f}" in output
+    assert f"  model      {row.metrics['model']['micro_f1']:7.3f} {row.metrics['model']['macro_f1']:7.3f}" in output
+    # Ours must not do worse than the plain baseline.
+    assert row.metrics["model"]["macro_f1"] >= baseline["macro_f1"]
+
+
+def test_model_tunes_a_threshold_per_label_and_uses_it():
+    rows = texts(HOUSE_STYLE)
+    model = TextCategoriser(["detention_conditions", "movement", "property"]).fit(
+        [text for text, _ in rows], [{code} for _, code in rows])
+
+    assert set(model.thresholds) == {"detention_conditions", "movement", "property"}
+    assert all(0.1 <= value <= 0.9 for value in model.thresholds.values())
+    probabilities = model.probabilities(["بوابة السوق رفضت عبوره بالتصريح"])[0]
+    chosen = {label for label, p in zip(model.labels, probabilities, strict=True) if p >= model.thresholds[label]}
+    assert model.predict_codes(["بوابة السوق رفضت عبوره بالتصريح"]) == [chosen or {model.labels[probabilities.argmax()]}]
+
+
+def test_model_trained_on_single_label_texts_always_predicts_one_label():
+    rows = texts(HOUSE_STYLE)
+    model = TextCategoriser(["detention_conditions", "movement", "property"]).fit(
+        [text for text, _ in rows], [{code} for _, code in rows])
+    model.thresholds = dict.fromkeys(model.labels, 0.99)  # nothing reaches them
+
+    predicted = model.predict_codes(["نص لا علاقة له بأي فئة", "العنبر بلا مياه"])
+
+    assert [len(codes) for codes in predicted] == [1, 1]
+    assert predicted[1] == {"detention_conditions"}
+    assert model.single_label is True
+
+
+def test_model_trained_on_multi_label_texts_may_predict_nothing():
+    rows = texts(HOUSE_STYLE)
+    label_sets = [{code, "property"} if code == "movement" else {code} for _, code in rows]
+    model = TextCategoriser(["detention_conditions", "movement", "property"]).fit([t for t, _ in rows], label_sets)
+    model.thresholds = dict.fromkeys(model.labels, 0.99)
+
+    assert model.single_label is False
+    assert model.predict_codes(["نص لا علاقة له بأي فئة"]) == [set()]
+
+
+def test_linear_svc_baseline_is_plain_tfidf_and_one_svm_per_label():
+    rows = texts(HOUSE_STYLE)
+    baseline = LinearSVCBaseline(["detention_conditions", "movement", "property"]).fit(
+        [text for text, _ in rows], [{code} for _, code in rows])
+
+    assert baseline.predict_codes(["العنبر بلا مياه للشرب منذ يومين"]) == [{"detention_conditions"}]
+    assert baseline.vectoriser.sublinear_tf is False  # scikit-learn's defaults
+    assert baseline.classifier.estimator.C == 1.0

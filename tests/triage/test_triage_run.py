@@ -27,11 +27,12 @@ def test_task_runs_on_submission_and_stores_suggestions(triaged):
 
     suggestions = {(s.kind, s.value): s for s in case.suggestions.all()}
 
-    assert sorted(suggestions) == [("category", "torture"), ("urgency", "critical")]
+    # A confession signed after the beatings is a due-process matter too (issue 14's lexicon).
+    assert sorted(suggestions) == [("category", "due_process"), ("category", "torture"), ("urgency", "critical")]
     torture = suggestions[("category", "torture")]
     assert (torture.status, torture.source, torture.decided_by, torture.decided_at) == ("pending", "lexicon", None, None)
     assert 0.5 <= torture.confidence <= 1.0
-    assert {"ضربوني", "وكهربوني"} <= set(torture.reasons["triggers"])
+    assert {"ضربوني في القسم", "وكهربوني"} <= set(torture.reasons["triggers"])  # a blow in custody: one phrase
     urgency = suggestions[("urgency", "critical")]
     assert urgency.reasons["signals"][0]["code"] == "ongoing_torture"
     assert "لسه بيضربوا" in urgency.reasons["signals"][0]["triggers"][0]
@@ -48,7 +49,7 @@ def test_task_is_not_run_before_commit(file_case):
 def test_task_skips_categories_already_on_the_case(triaged):
     case = triaged(TORTURE, categories=["torture"], **ANON)
 
-    assert pending(case) == [("urgency", "critical")]
+    assert pending(case) == [("category", "due_process"), ("urgency", "critical")]
 
 
 def test_task_suggests_no_urgency_the_case_already_has(triaged):
@@ -90,7 +91,7 @@ def test_category_change_supersedes_what_is_no_longer_suggested(triaged, staff, 
 
     torture.refresh_from_db()
     assert torture.status == "superseded"
-    assert pending(case) == [("urgency", "critical")]
+    assert pending(case) == [("category", "due_process"), ("urgency", "critical")]
 
 
 def test_superseded_suggestion_is_revived_not_duplicated(triaged, staff, committed):

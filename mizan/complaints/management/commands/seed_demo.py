@@ -3,7 +3,9 @@
 Every complaint goes through the real domain functions (intake, assignment, transitions,
 messages), so timelines, deadlines, audit rows and notifications are what real use produces;
 afterwards the timestamps of each case's history are spread over its life so that the demo
-covers the last 18 months. All people and stories are fictional, written for the project
+covers the last complete calendar year and this year up to today (from 1 January of last year:
+12 to 24 months), and each organisation publishes its statistics, so that the public page
+(`/statistics/`) shows last year. All people and stories are fictional, written for the project
 (`mizan/complaints/demo/narratives.json`). Passwords are random per installation and written to
 var/demo-logins.txt (printed by make run), with the authenticator key of each account that must
 use two-factor authentication.
@@ -61,10 +63,10 @@ from mizan.complaints.services import (
 from mizan.complaints.workflow import COMPLAINANT, Status
 from mizan.lib import totp
 from mizan.lib.digits import to_arabic_indic
+from mizan.reports.models import PublicationSettings
 from mizan.reports.rollup import update_case
 
 CORPUS = Path(__file__).resolve().parents[2] / "demo" / "narratives.json"
-HISTORY_DAYS = 545  # about 18 months
 
 ORGANISATIONS = [
     {
@@ -168,8 +170,8 @@ TARGETS_BY_AGE = [
           "resolved": 10, "closed": 4, "inadmissible": 10, "withdrawn": 4}),
     (90, {"under_review": 2, "in_progress": 14, "awaiting": 6, "referred": 10, "resolved": 14,
           "closed": 36, "inadmissible": 12, "withdrawn": 6}),
-    (HISTORY_DAYS + 1, {"in_progress": 3, "awaiting": 1, "referred": 3, "resolved": 5, "closed": 70,
-                        "inadmissible": 12, "withdrawn": 6}),
+    (float("inf"), {"in_progress": 3, "awaiting": 1, "referred": 3, "resolved": 5, "closed": 70,
+                    "inadmissible": 12, "withdrawn": 6}),
 ]
 TARGET_STATUS = {"awaiting": Status.AWAITING_COMPLAINANT}
 # Steps taken by the complainant (any hour) rather than by staff (office hours).
@@ -218,6 +220,7 @@ class Command(BaseCommand):
         corpus = json.loads(CORPUS.read_text(encoding="utf-8"))
         self.categories = {c.code: c for c in Category.objects.all()}
         self.now = timezone.now()
+        self.history_start = history_start(self.now)
         logins: list[str] = []
         passwords = {spec["prefix"] + suffix: "-".join(secrets.token_hex(3) for _ in range(3))
                      for spec in ORGANISATIONS for suffix, *_ in ROLES}
@@ -265,6 +268,8 @@ class Command(BaseCommand):
         ]
         for code, unit in ROUTES[spec["slug"]].items():
             RoutingRule.objects.create(organisation=org, category=self.categories[code], unit=units[unit])
+        # Every section, the default threshold: the demo's public page shows last year in full.
+        PublicationSettings.objects.create(organisation=org, published=True)
         User = get_user_model()
         intake_unit = next(u for u in units.values() if u.is_intake)
         users = {}
@@ -297,13 +302,22 @@ class Command(BaseCommand):
         """
         plan = []
         made = 0
+        span = (self.now - self.history_start).total_seconds() / 86400
         for kit in kits:
             n = round(count * kit.spec["share"]) if kit is not kits[-1] else count - made
             made += n
+            mine = []
             for _ in range(n):
-                age = _draw_age(rng)
+                age = _draw_age(rng, span)
                 received = self.now - timedelta(days=age)
-                plan.append(Planned(kit=kit, received=received, target=_draw_target(rng, age)))
+                mine.append(Planned(kit=kit, received=received, target=_draw_target(rng, age)))
+            if mine:
+                # Each organisation's first complaint arrives in the first days of last year, so that
+                # the whole year is covered and published (statistics publish complete years only).
+                oldest = min(mine, key=lambda p: p.received)
+                oldest.received = self.history_start + timedelta(days=rng.uniform(0.2, 4))
+                oldest.target = _draw_target(rng, (self.now - oldest.received).total_seconds() / 86400)
+            plan += mine
         _cover_every_status(rng, plan, self.now)
         plan.sort(key=lambda p: p.received)
         return plan
@@ -498,14 +512,24 @@ def _date_notification(rng, notification, moment, now) -> None:
 
 # --- drawing -------------------------------------------------------------------------------------
 
-def _draw_age(rng) -> float:
-    """Days since receipt: a few fresh cases, a busy last month, and a long tail over 18 months."""
+def history_start(now: datetime) -> datetime:
+    """1 January of last year, at midnight in the installation's time zone: the demo's oldest day,
+    so that last year is complete whatever today's date (12 to 24 months of history)."""
+    year = timezone.localdate(now).year - 1
+    return timezone.make_aware(datetime(year, 1, 1))
+
+
+def _draw_age(rng, span: float) -> float:
+    """Days since receipt, at most `span`: a few fresh cases, a busy last month, and a tail back
+    to the start of last year, dense in recent months and thinner, but never empty, before."""
     r = rng.random()
     if r < 0.06:
         return rng.uniform(0.02, 3)
     if r < 0.2:
         return rng.uniform(3, 30)
-    return rng.triangular(30, HISTORY_DAYS, 120)
+    if r < 0.6:
+        return rng.triangular(30, span, 120)
+    return rng.uniform(30, span)
 
 
 def _draw_target(rng, age) -> str:

@@ -1,8 +1,11 @@
 """`manage.py db_worker`: django-tasks-db's worker, plus a heartbeat and the periodic sweeps.
 
 The heartbeat tells web processes that queued tasks will be picked up (otherwise they run them
-inline). The same thread enqueues the periodic jobs (deadline sweep, sweep of export files) every
-few minutes, and the refresh of the planner's statistics every hour; they are idempotent, so several workers enqueueing them does no harm.
+inline). The same thread enqueues the periodic jobs the apps register in `mizan.core.periodic`
+(deadline sweep, escalation of suggested critical urgencies left undecided, sweep of export files
+and interrupted imports, computed indicators) every five minutes, and the hourly ones (the
+planner's statistics, the follow-up reminders); they are idempotent, so several workers
+enqueueing them does no harm.
 """
 
 import os
@@ -12,6 +15,8 @@ import threading
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as BaseWorkerCommand
+
+from mizan.core.periodic import EVERY_FIVE_MINUTES, HOURLY, jobs
 
 HEARTBEAT_SECONDS = 15
 SWEEP_EVERY = 20  # heartbeats, i.e. every 5 minutes
@@ -28,16 +33,13 @@ def _beat(worker_id: str, stop: threading.Event) -> None:
                 WorkerHeartbeat.objects.update_or_create(
                     worker_id=worker_id, defaults={"seen_at": timezone.now()}
                 )
+            # The apps register their sweeps (mizan.core.periodic) from their ready().
             if beats % SWEEP_EVERY == 0:
-                from mizan.complaints.tasks import sweep_deadlines
-                from mizan.reports.tasks import sweep_files
-
-                sweep_deadlines.enqueue()
-                sweep_files.enqueue()  # expired export files, interrupted exports and imports
+                for job in jobs(EVERY_FIVE_MINUTES):
+                    job.enqueue()
             if beats % STATISTICS_EVERY == 0:
-                from mizan.core.dbstats import refresh_database_statistics
-
-                refresh_database_statistics.enqueue()  # the planner's statistics (SQLite)
+                for job in jobs(HOURLY):
+                    job.enqueue()
             beats += 1
         except Exception:  # the heartbeat must outlive a passing database error
             close_old_connections()

@@ -1,6 +1,14 @@
 """manage.py evaluate classify|dedup|search — score triage and search on labelled CSV files.
 
-    evaluate classify --test test.csv [--train train.csv]     columns text,labels (labels "a|b")
+    evaluate classify --test PATH [--train PATH | --split FRACTION [--seed N]]
+                      [--baseline linear-svc]
+        PATH is a CSV file or a folder of them (every *.csv in it): columns text,labels
+        (labels "a|b"), and optionally register and urgency ("critical", "high" or empty); other
+        columns are ignored. --train also takes the demo narratives' JSON file. Without --train or
+        --split the lexicon is scored (cold start); --split trains on that fraction of --test,
+        stratified by register (seed --seed), and scores the rest; --baseline also scores a
+        plain TF-IDF + LinearSVC trained on the same texts. A text predicted no category counts
+        as "other" when "other" is one of the test labels (what the desk shows: no suggestion).
     evaluate dedup --input docs.csv                            columns id,text,group
     evaluate search --docs docs.csv --queries queries.csv --qrels qrels.csv
                     [--backend sqlite|postgres] [--baseline raw|postgres-arabic]
@@ -39,14 +47,17 @@ from mizan.search.query import (
 )
 from mizan.triage.evaluation import (
     classification_scores,
+    group_scores,
     pair_scores,
     percentile,
     ranking_scores,
+    stratified_split,
     true_pairs,
+    urgency_scores,
 )
-from mizan.triage.lexicon import LexiconClassifier
+from mizan.triage.lexicon import LexiconClassifier, detect_urgency
 from mizan.triage.minhash import near_duplicate_pairs
-from mizan.triage.model import TextCategoriser
+from mizan.triage.model import LinearSVCBaseline, TextCategoriser
 
 K = 10
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/test"
@@ -64,6 +75,50 @@ def read_csv(path: str, columns: tuple[str, ...]) -> list[dict]:
         if missing:
             raise CommandError(f"{path}: missing column(s) {', '.join(missing)}; the header must have {','.join(columns)}")
         return [{c: (row.get(c) or "") for c in columns} for row in reader]
+
+
+def read_labelled(path: str) -> list[dict]:
+    """Rows (text, labels, register, urgency) of a labelled CSV file or of every *.csv of a
+    folder, in file-name order; register and urgency are None where the file has no such column."""
+    target = Path(path)
+    if target.is_dir():
+        files = sorted(target.glob("*.csv"))
+        if not files:
+            raise CommandError(f"{path}: no .csv file in this folder")
+    elif target.is_file():
+        files = [target]
+    else:
+        raise CommandError(f"{path}: no such file or folder")
+    rows = []
+    for file in files:
+        with file.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in ("text", "labels") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise CommandError(f"{file}: missing column(s) {', '.join(missing)}; the header must have text,labels")
+            columns = set(reader.fieldnames or [])
+            rows += [{"text": row.get("text") or "", "labels": _labels(row.get("labels") or ""),
+                      "register": (row.get("register") or "").strip() if "register" in columns else None,
+                      "urgency": (row.get("urgency") or "").strip() if "urgency" in columns else None}
+                     for row in reader]
+    return rows
+
+
+def read_demo_narratives(path: str) -> list[dict]:
+    """The demo narratives (`mizan/complaints/demo/narratives.json`) as labelled rows: their
+    {facility} and {date} slots filled with plain words, the register from lang/dialect."""
+    try:
+        narratives = json.loads(Path(path).read_text(encoding="utf-8"))["narratives"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise CommandError(f"{path}: not the demo narratives file ({error})") from error
+    fill = {"ar": ("المركز", "الخميس"), "fr": ("le commissariat", "jeudi"), "en": ("the station", "Thursday")}
+    rows = []
+    for item in narratives:
+        facility, date = fill.get(item.get("lang"), fill["en"])
+        text = item["text"].replace("{facility}", facility).replace("{date}", date)
+        rows.append({"text": text, "labels": set(item.get("categories", [])),
+                     "register": item.get("dialect") or item.get("lang", ""), "urgency": item.get("urgency", "")})
+    return rows
 
 
 def _labels(cell: str) -> set[str]:
@@ -264,9 +319,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="what", required=True, metavar="classify|dedup|search")
-        classify = sub.add_parser("classify", help="Multi-label categories: columns text,labels.")
-        classify.add_argument("--test", required=True)
-        classify.add_argument("--train", help="Fit the trainable model on this file (else: the lexicon).")
+        classify = sub.add_parser("classify", help="Multi-label categories: columns text,labels[,register,urgency].")
+        classify.add_argument("--test", required=True, help="A CSV file or a folder of CSV files.")
+        training = classify.add_mutually_exclusive_group()
+        training.add_argument("--train", help="Fit the trainable model on this CSV file, folder or demo JSON "
+                                              "(else: the lexicon).")
+        training.add_argument("--split", type=float, metavar="FRACTION",
+                              help="Fit on this fraction of --test (stratified by register) and score the rest.")
+        classify.add_argument("--seed", type=int, default=0, help="Seed of --split and of the model (default 0).")
+        classify.add_argument("--baseline", choices=["linear-svc"],
+                              help="Also score a plain TF-IDF + LinearSVC trained on the same texts.")
         dedup = sub.add_parser("dedup", help="Near-duplicates: columns id,text,group.")
         dedup.add_argument("--input", required=True)
         search = sub.add_parser("search", help="Ranked retrieval: docs id,text; queries id,text; qrels query_id,doc_id.")
@@ -286,29 +348,66 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(_rounded(result), ensure_ascii=False, sort_keys=False))
 
     def _classify(self, options):
-        test = read_csv(options["test"], ("text", "labels"))
-        if not test:
+        rows = read_labelled(options["test"])
+        if not rows:
             raise CommandError(f"{options['test']}: no rows")
+        result = {}
+        if options.get("split") is not None:
+            fraction = options["split"]
+            if not 0 < fraction < 1:
+                raise CommandError("--split must be a fraction between 0 and 1 (e.g. 0.5)")
+            train_ids, test_ids = stratified_split([row["labels"] for row in rows],
+                                                   [row["register"] or "" for row in rows], fraction, options["seed"])
+            train, test = [rows[i] for i in train_ids], [rows[i] for i in test_ids]
+            result["split"] = {"train_fraction": fraction, "seed": options["seed"], "stratified_by": "register"}
+        elif options.get("train"):
+            train_path = options["train"]
+            train = read_demo_narratives(train_path) if train_path.endswith(".json") else read_labelled(train_path)
+            test = rows
+        else:
+            train, test = None, rows
+        if options.get("baseline") and train is None:
+            raise CommandError("--baseline needs a training set: --train or --split")
         texts = [row["text"] for row in test]
-        truth = [_labels(row["labels"]) for row in test]
-        if options.get("train"):
-            train = read_csv(options["train"], ("text", "labels"))
-            train_sets = [_labels(row["labels"]) for row in train]
+        truth = [row["labels"] for row in test]
+        if train is not None:
+            train_sets = [row["labels"] for row in train]
             labels = sorted({label for labels in train_sets for label in labels})
             if not labels:
-                raise CommandError(f"{options['train']}: no labels to learn")
-            model = TextCategoriser(labels).fit([row["text"] for row in train], train_sets)
-            name = "trained"
+                raise CommandError(f"{options.get('train') or options['test']}: no labels to learn")
+            model = TextCategoriser(labels, seed=options["seed"]).fit([row["text"] for row in train], train_sets)
+            result = {"model": "trained", "n_train": len(train), **result}
         else:
-            model, name = LexiconClassifier(), "lexicon"
+            model = LexiconClassifier()
+            result = {"model": "lexicon", **result}
         started = time.perf_counter()
         predicted = model.predict_codes(texts)
         elapsed_ms = (time.perf_counter() - started) * 1000
+        result.update({"n_test": len(test), **self._scores(test, truth, predicted), "ms_per_doc": elapsed_ms / len(test)})
+        if any(row["urgency"] is not None for row in test):
+            # Urgency always comes from the lexicon's signals: the most urgent one decides.
+            levels = [signals[0].level if signals else "" for signals in map(detect_urgency, texts)]
+            result["urgency"] = urgency_scores([row["urgency"] or "" for row in test], levels)
+        if train is not None:
+            # The cold start on the same held-out texts, for comparison.
+            lexicon_scores = self._scores(test, truth, LexiconClassifier().predict_codes(texts))
+            result["lexicon"] = {"micro_f1": lexicon_scores["micro_f1"], "macro_f1": lexicon_scores["macro_f1"]}
+        if options.get("baseline"):
+            baseline = LinearSVCBaseline(labels).fit([row["text"] for row in train], train_sets)
+            result["baseline"] = {"name": LinearSVCBaseline.name,
+                                  **self._scores(test, truth, baseline.predict_codes(texts))}
+        return result
+
+    @staticmethod
+    def _scores(test, truth, predicted) -> dict:
         label_space = {label for labels in truth for label in labels}
+        if "other" in label_space:
+            predicted = [codes or {"other"} for codes in predicted]
         scores = classification_scores(truth, predicted, label_space)
-        return {"model": name, "n_test": len(test), "micro_f1": scores["micro_f1"],
-                "macro_f1": scores["macro_f1"], "per_label": scores["per_label"],
-                "ms_per_doc": elapsed_ms / len(test)}
+        result = {"micro_f1": scores["micro_f1"], "macro_f1": scores["macro_f1"], "per_label": scores["per_label"]}
+        if any(row["register"] is not None for row in test):
+            result["per_register"] = group_scores(truth, predicted, [row["register"] or "" for row in test])
+        return result
 
     def _dedup(self, options):
         rows = read_csv(options["input"], ("id", "text", "group"))

@@ -1,10 +1,11 @@
 """manage.py train_triage --org <slug> [--min-examples 30] [--activate auto|force|no]
-                          [--rollback] [--list]
+                          [--baseline linear-svc] [--rollback] [--list]
 
 Trains the organisation's category model on its own confirmed labels, prints cross-validated
-micro/macro F1 of the model and of the lexicon on the same folds, stores the version, and
-activates it only when it beats the lexicon (or when forced). --rollback re-activates the
-version that the active one replaced; --list shows the versions.
+micro/macro F1 of the model and of the lexicon on the same folds (with --baseline, also of a
+plain TF-IDF + LinearSVC trained on the same folds), stores the version, and activates it only
+when it beats the lexicon (or when forced). --rollback re-activates the version that the active
+one replaced; --list shows the versions.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -26,6 +27,8 @@ class Command(BaseCommand):
                             help="auto: only if its micro-F1 beats the lexicon's (default).")
         parser.add_argument("--folds", type=int, default=5)
         parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument("--baseline", choices=["linear-svc"],
+                            help="Also score a plain TF-IDF + LinearSVC on the same folds.")
         action = parser.add_mutually_exclusive_group()
         action.add_argument("--rollback", action="store_true", help="Re-activate the previous version.")
         action.add_argument("--list", action="store_true", help="List the stored versions.")
@@ -45,15 +48,19 @@ class Command(BaseCommand):
 
     def _train(self, organisation, options):
         result = train(organisation, min_examples=options["min_examples"], activate_mode=options["activate"],
-                       folds=options["folds"], seed=options["seed"])
+                       folds=options["folds"], seed=options["seed"], baseline=bool(options.get("baseline")))
         row, metrics = result.row, result.row.metrics
         out = self.stdout
         counts = ", ".join(f"{code}={n}" for code, n in result.label_counts.items())
         out.write(f"Examples: {row.n_examples} confirmed cases; categories learnt: {counts}")
         out.write(f"{metrics['folds']}-fold cross-validated F1 on the same held-out cases:")
-        out.write(f"  {'':8} {'micro':>7} {'macro':>7}")
-        for name in ("model", "lexicon"):
-            out.write(f"  {name:8} {metrics[name]['micro_f1']:7.3f} {metrics[name]['macro_f1']:7.3f}")
+        rows = [("model", metrics["model"]), ("lexicon", metrics["lexicon"])]
+        if "baseline" in metrics:
+            rows.append((metrics["baseline"]["name"], metrics["baseline"]))
+        width = max(8, *(len(name) for name, _ in rows))
+        out.write(f"  {'':{width}} {'micro':>7} {'macro':>7}")
+        for name, figures in rows:
+            out.write(f"  {name:{width}} {figures['micro_f1']:7.3f} {figures['macro_f1']:7.3f}")
         out.write(f"Stored version {row.pk} (sha256 {row.sha256}).")
         if result.activated and not result.better:
             out.write(self.style.WARNING(f"Version {row.pk} activated by force although it does not beat the lexicon."))

@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FollowupConfig(AppConfig):
+    name = "mizan.followup"
+    label = "followup"
+    verbose_name = _("Follow-up of recommendations")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from mizan.audit.labels import register_action_labels
+        from mizan.core.periodic import EVERY_FIVE_MINUTES, HOURLY, register_periodic
+
+        from .audit_labels import ACTION_LABELS
+        from .indicators import sweep_indicators
+        from .reminders import register_notifications
+        from .tasks import sweep_recommendation_imports
+        from .tasks_reminders import sweep_followup_reminders
+
+        # The audit page shows the follow-up's actions in words without naming this app.
+        register_action_labels(ACTION_LABELS)
+
+        # Reminders are notifications without a case: the core learns their words from here.
+        register_notifications()
+        # Computed indicators of the periods whose complaints changed; interrupted imports.
+        register_periodic(sweep_indicators, EVERY_FIVE_MINUTES)
+        register_periodic(sweep_recommendation_imports, EVERY_FIVE_MINUTES)
+        register_periodic(sweep_followup_reminders, HOURLY)  # reminders are by the day
