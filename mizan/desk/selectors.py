@@ -12,7 +12,7 @@ in the reader's language) — stored on the case (see `Case.suggested_urgency`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, When
@@ -32,7 +32,7 @@ from mizan.complaints.models import (
     category_subtree,
 )
 from mizan.complaints.workflow import OPEN_STATES, Status
-from mizan.reports.statistics import OnOrBefore
+from mizan.core.sqltime import OnOrBefore, day_start
 from mizan.search import engine as search_engine
 
 VIEWS = ("mine", "unit", "unassigned", "due_soon", "overdue", "all")
@@ -159,10 +159,6 @@ def tab_counts(user, window: tuple[date, date] | None = None) -> dict[str, int]:
 
 
 # --- the queue ----------------------------------------------------------------------------------
-
-def day_start(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
 
 def text_search(qs: QuerySet, q: str, user=None) -> QuerySet:
     """Free-text box: a reference (exact or prefix) or full-text search of the case's words

@@ -43,10 +43,8 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from django.conf import settings
@@ -54,11 +52,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.db.models import (
-    BooleanField,
     Count,
     F,
-    Func,
-    IntegerField,
     Max,
     Min,
     OuterRef,
@@ -89,6 +84,7 @@ from mizan.complaints.models import (
 )
 from mizan.complaints.services import Upload
 from mizan.core.middleware import DOWNLOAD_CSP
+from mizan.core.sqltime import ElapsedDays, OnOrBefore, day_start
 from mizan.core.tasks import enqueue_on_commit, task
 from mizan.lib.digits import to_arabic_indic, to_ascii_digits
 from mizan.lib.filetypes import sniff, with_extension
@@ -97,7 +93,7 @@ from mizan.lib.textsafety import clean_file_name
 
 from . import projections
 from .access import can, indicators_for
-from .intake import is_id
+from .intake import is_id, parse_date
 from .models import Evidence, Goal, Indicator, IndicatorValue, Measure
 from .services import audit, member_organisation, require_own
 
@@ -219,91 +215,6 @@ def period_label(frequency: str, period: Period, organisation=None) -> str:
     if frequency == Frequency.HALF_YEARLY:
         return str(HALVES[(period.start.month - 1) // 6]) % {"year": year}
     return year
-
-
-# --- SQL pieces ----------------------------------------------------------------------------------
-
-def day_start(day: date) -> datetime:
-    """Midnight starting `day` in the installation's time zone (the desk's date filters)."""
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-@lru_cache(maxsize=32)
-def _next_midnights(zone: str, first: date, last: date) -> tuple[tuple[date, str, str | None], ...]:
-    """((first day of a run, shift, suffix), ...): for every day `d` from `first` to `last`, where
-    the local day d+1 begins in UTC: `shift` moves UTC midnight starting d+1 there (an SQLite
-    modifier); `suffix` is that instant's time of day when it falls on UTC date `d` (zones east of
-    UTC) or at 24:00 (UTC itself), None otherwise (west of UTC)."""
-    tz, runs, day = ZoneInfo(zone), [], first
-    while day <= last:
-        begins = datetime.combine(day + timedelta(days=1), time.min, tzinfo=tz)
-        shift = f"{-int(begins.utcoffset().total_seconds()):+d} seconds"
-        utc = begins.astimezone(UTC)
-        suffix = utc.strftime(" %H:%M:%S") if utc.date() == day else (
-            " 24:00:00" if utc.date() == day + timedelta(days=1) and utc.time() == time.min else None)
-        if not runs or runs[-1][1] != shift:
-            runs.append((day, shift, suffix))
-        day += timedelta(days=1)
-    return tuple(runs)
-
-
-class OnOrBefore(Func):
-    """True when the local calendar date (settings.TIME_ZONE) of the datetime column `moment` is
-    on or before the date column `day`.
-
-    PostgreSQL converts with its own time-zone data. SQLite has none and stores datetimes as UTC
-    text, so the test becomes `moment < the UTC instant the local day after `day` begins`, the
-    zone's offsets for each run of days between `first` and `last` (daylight saving) coming from
-    Python's zoneinfo; no Python function runs per row. East of UTC that instant is `day` with a
-    time of day appended (a text comparison, the cheapest); elsewhere SQLite's strftime writes it."""
-
-    output_field = BooleanField()
-
-    def __init__(self, moment, day, first: date, last: date):
-        super().__init__(moment, day)
-        self.first, self.last = first, last
-
-    def as_sql(self, compiler, connection, **extra_context):
-        moment, moment_params = compiler.compile(self.source_expressions[0])
-        day, day_params = compiler.compile(self.source_expressions[1])
-        return f"((({moment}) AT TIME ZONE %s)::date <= ({day}))", [*moment_params, settings.TIME_ZONE, *day_params]
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        moment, moment_params = compiler.compile(self.source_expressions[0])
-        day, day_params = compiler.compile(self.source_expressions[1])
-        runs = _next_midnights(settings.TIME_ZONE, self.first, self.last)
-        east = all(suffix is not None for _day, _shift, suffix in runs)
-        values = [suffix if east else shift for _day, shift, suffix in runs]
-        by_run_sql, by_run_params = "%s", [values[0]]
-        if len(runs) > 1:
-            by_run_sql = f"CASE {' '.join(f'WHEN {day} < %s THEN %s' for _run in runs[1:])} ELSE %s END"
-            by_run_params = []
-            for value, (following, _shift, _suffix) in zip(values, runs[1:], strict=False):
-                by_run_params += [*day_params, following.isoformat(), value]
-            by_run_params.append(values[-1])
-        if east:
-            return f"({moment} < ({day} || {by_run_sql}))", [*moment_params, *day_params, *by_run_params]
-        sql = f"({moment} < strftime(%s, {day}, '+1 day', {by_run_sql}))"
-        return sql, [*moment_params, "%Y-%m-%d %H:%M:%S", *day_params, *by_run_params]
-
-
-class ElapsedDays(Func):
-    """Whole days (24 hours) elapsed from the datetime `start` to the datetime `end`."""
-
-    output_field = IntegerField()
-
-    def __init__(self, start, end):
-        super().__init__(start, end)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        start, start_params = compiler.compile(self.source_expressions[0])
-        end, end_params = compiler.compile(self.source_expressions[1])
-        return f"FLOOR(EXTRACT(EPOCH FROM ({end}) - ({start})) / 86400)::integer", [*end_params, *start_params]
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        start, start_params = compiler.compile(self.source_expressions[0])
-        end, end_params = compiler.compile(self.source_expressions[1])
-        return f"CAST(julianday({end}) - julianday({start}) AS INTEGER)", [*end_params, *start_params]
 
 
 # --- the catalogue ---------------------------------------------------------------------------------
@@ -630,18 +541,6 @@ def clean_value(raw, *, required: bool = False) -> tuple[Decimal | None, str | N
     return value, None
 
 
-def _date(raw, name: str, errors: dict) -> date | None:
-    value = raw.get(name)
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(to_ascii_digits(str(value)).strip())
-    except ValueError:
-        errors[name] = _("Enter a date as YYYY-MM-DD.")
-        return None
-
 
 def clean_indicator(organisation, raw, *, partial: bool = False) -> tuple[dict, dict]:
     """Validate an indicator of `organisation` from a form or the API: (keyword arguments of
@@ -681,7 +580,7 @@ def clean_indicator(organisation, raw, *, partial: bool = False) -> tuple[dict, 
                 errors[name] = error
     for name in ("baseline_on", "target_on"):
         if present(name):
-            cleaned[name] = _date(raw, name, errors)
+            cleaned[name] = parse_date(raw, name, errors)
     if cleaned.get("baseline_on") and cleaned.get("target_on") and cleaned["target_on"] < cleaned["baseline_on"]:
         errors["target_on"] = _("The target date cannot be before the baseline date.")
     for name, choices in (("direction", Indicator.Direction), ("frequency", Frequency)):

@@ -41,7 +41,9 @@ def _text(raw, name: str, *, limit: int, required: bool = False, errors: dict) -
     return value
 
 
-def _date(raw, name: str, errors: dict) -> date | None:
+def parse_date(raw, name: str, errors: dict) -> date | None:
+    """The date in `raw[name]` (YYYY-MM-DD, any digits), None when empty; on a bad value the
+    error goes into `errors[name]` and None is returned. Shared by every follow-up form."""
     value = raw.get(name)
     if value in (None, ""):
         return None
@@ -134,7 +136,7 @@ def clean_recommendation(organisation: Organisation, raw: dict, *, partial: bool
         cleaned["status"] = status
     for name in ("issued_on", "due_on"):
         if present(name):
-            cleaned[name] = _date(raw, name, errors)
+            cleaned[name] = parse_date(raw, name, errors)
     if present("themes"):
         codes = _list(raw, "themes")
         themes = list(Category.objects.filter(code__in=codes, is_active=True))
@@ -210,7 +212,7 @@ def clean_source(raw: dict) -> tuple[dict, dict]:
         errors["title_ar"] = _("Give the title in at least one language.")
     for name, limit in (("body", 300), ("symbol", 120), ("place", 200)):
         cleaned[name] = _text(raw, name, limit=limit, errors=errors)
-    cleaned["date"] = _date(raw, "date", errors)
+    cleaned["date"] = parse_date(raw, "date", errors)
     cleaned["upr_cycle"] = _number(raw, "upr_cycle", errors, low=1, high=20)
     cleaned["upr_session"] = _number(raw, "upr_session", errors, low=1, high=200)
     return cleaned, errors

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mizan.accounts.models import Organisation, TranslatedName, Unit
 from mizan.complaints.models import Category
+from mizan.core.importprogress import ImportProgress
 
 LANGUAGES = ("ar", "en", "fr")
 
@@ -612,7 +613,7 @@ class ReminderSent(models.Model):
                                                name="uniq_reminder")]
 
 
-class RecommendationImport(models.Model):
+class RecommendationImport(ImportProgress, models.Model):
     """One uploaded file of recommendations (UHRI export, IMPACT OSS, CSV): its check, then the
     writing of its rows, by the worker, with progress."""
 
@@ -656,16 +657,6 @@ class RecommendationImport(models.Model):
         verbose_name = _("import of recommendations")
         verbose_name_plural = _("imports of recommendations")
         ordering = ["-created_at", "-id"]
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in (self.Status.PENDING, self.Status.RUNNING)
-
-    @property
-    def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        return min(99, self.progress * 100 // self.total_rows) if self.total_rows else 0
 
 
 class FollowupSuggestion(models.Model):

@@ -28,7 +28,7 @@ from mizan.lib.digits import to_ascii_digits
 
 from . import projections
 from .access import can, measures_for, recommendations_for
-from .intake import is_id
+from .intake import is_id, parse_date
 from .models import (
     CLOSED_MEASURE_STATUSES,
     CLOSED_STATUSES,
@@ -81,23 +81,11 @@ def _titles(raw, errors: dict, cleaned: dict, present) -> None:
             cleaned[name] = text
 
 
-def _date(raw, name: str, errors: dict) -> date | None:
-    value = raw.get(name)
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(to_ascii_digits(str(value)).strip())
-    except ValueError:
-        errors[name] = _("Enter a date as YYYY-MM-DD.")
-        return None
-
 
 def _dates(raw, first: str, last: str, errors: dict, cleaned: dict, present) -> None:
     for name in (first, last):
         if present(name):
-            cleaned[name] = _date(raw, name, errors)
+            cleaned[name] = parse_date(raw, name, errors)
     if cleaned.get(first) and cleaned.get(last) and cleaned[last] < cleaned[first]:
         errors[last] = _("The end cannot be before the start.")
 

@@ -26,10 +26,10 @@ from django.utils.translation import gettext_lazy
 from mizan.accounts.models import membership_of
 from mizan.complaints.errors import Invalid, NotAllowed
 from mizan.complaints.intake import clean_text
-from mizan.lib.digits import to_ascii_digits
 
 from . import indicators, plans, projections, services
 from .access import can
+from .intake import parse_date
 from .models import (
     Addressee,
     Measure,
@@ -83,18 +83,6 @@ def visibilities_for(actor, *, recommendation: Recommendation | None = None) -> 
 
 # --- checking input -----------------------------------------------------------------------------
 
-def _date(raw: dict, name: str, errors: dict) -> date | None:
-    value = raw.get(name)
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(to_ascii_digits(str(value)).strip())
-    except ValueError:
-        errors[name] = _("Enter a date as YYYY-MM-DD.")
-        return None
-
 
 def clean_progress_report(raw: dict, *, measure: bool = False) -> tuple[dict, dict]:
     """Check what a person gives for a progress report (desk form or API): `status`,
@@ -105,10 +93,10 @@ def clean_progress_report(raw: dict, *, measure: bool = False) -> tuple[dict, di
     status = str(raw.get("status") or "")
     if status not in statuses.values:
         errors["status"] = _("Choose a status from the list.")
-    period_end = _date(raw, "period_end", errors)
+    period_end = parse_date(raw, "period_end", errors)
     if period_end is None and "period_end" not in errors:
         errors["period_end"] = _("This field is required.")
-    period_start = _date(raw, "period_start", errors)
+    period_start = parse_date(raw, "period_start", errors)
     if period_start and period_end and period_start > period_end:
         errors["period_start"] = _("The start of the period must come before its end.")
     narrative = clean_text(raw.get("narrative"), max_length=MAX_NARRATIVE)

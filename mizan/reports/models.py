@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mizan.accounts.models import Organisation
+from mizan.core.importprogress import ImportProgress
 
 
 class Format(models.TextChoices):
@@ -79,7 +80,7 @@ class Export(models.Model):
         return f"mizan-{self.kind}-{stamp:%Y%m%d-%H%M}-{self.pk}.{self.format}"
 
 
-class ImportRun(models.Model):
+class ImportRun(ImportProgress, models.Model):
     """One uploaded file of complaints: its validation report, then the writing of its rows. The
     file is kept (random name, under `imports/`) only until its rows are written."""
 
@@ -115,16 +116,6 @@ class ImportRun(models.Model):
         verbose_name = _("import of complaints")
         verbose_name_plural = _("imports of complaints")
         ordering = ["-created_at", "-id"]
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in (self.Status.PENDING, self.Status.RUNNING)
-
-    @property
-    def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        return min(99, self.progress * 100 // self.total_rows) if self.total_rows else 0
 
 
 class ImportedRow(models.Model):
