@@ -17,6 +17,7 @@ from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 
 from mizan.accounts.models import Unit
+from mizan.audit.labels import target_names
 from mizan.complaints import workflow
 from mizan.complaints.models import Allegation, Attachment, Case, Category, Channel, Person, Urgency
 from mizan.complaints.timeline import SUGGESTION_KINDS
@@ -202,25 +203,26 @@ def _details(event, names: _Lookups) -> list[tuple[str, str]]:
     return pairs
 
 
-def _target(event, names: _Lookups) -> str:
+def _target(event, names: _Lookups, registered: dict) -> str:
     """What a row acted on, when it is not a case (the template links cases by reference)."""
     if event.target_type == "user":
         return names.user(event.target_id)
     if event.target_type == "attachment":
         return names.attachments.get(_int(event.target_id), "—")
-    return ""
+    return registered.get((event.target_type, event.target_id), "")
 
 
 def audit_rows(organisation, events, *, references: dict, action_labels: dict, actor_labels: dict) -> list[dict]:
     """The rows of the audit page for `events` (one page), in their order."""
     events = list(events)
     names = _Lookups(organisation, events)
+    registered = target_names(organisation, ((e.target_type, e.target_id) for e in events))
     return [{
         "event": e,
         "action_label": action_labels.get(e.action, e.action),
         "actor_label": actor_labels.get(e.actor_label, e.actor_label),
         "reference": (references.get(e.target_id) if e.target_type == "case"
                       else names.cases.get(_int((e.data or {}).get("case"))) if e.target_type == "attachment" else None),
-        "target": _target(e, names),
+        "target": _target(e, names, registered),
         "data": _details(e, names),
     } for e in events]

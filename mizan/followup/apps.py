@@ -9,10 +9,10 @@ class FollowupConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from mizan.audit.labels import register_action_labels
+        from mizan.audit.labels import register_action_labels, register_target_names
         from mizan.core.periodic import EVERY_FIVE_MINUTES, HOURLY, register_periodic
 
-        from .audit_labels import ACTION_LABELS
+        from .audit_labels import ACTION_LABELS, TARGET_NAMES
         from .indicators import sweep_indicators
         from .reminders import register_notifications
         from .tasks import sweep_recommendation_imports
@@ -20,6 +20,8 @@ class FollowupConfig(AppConfig):
 
         # The audit page shows the follow-up's actions in words without naming this app.
         register_action_labels(ACTION_LABELS)
+        for target_type, names in TARGET_NAMES.items():
+            register_target_names(target_type, names)
 
         # Reminders are notifications without a case: the core learns their words from here.
         register_notifications()

@@ -38,3 +38,39 @@ ACTION_LABELS = {
     "followup.evidence.download": _("Evidence file downloaded"),
     "followup.publication.change": _("Public follow-up page changed"),
 }
+
+
+def _named(model_name: str, organisation_path: str, name=str, related: tuple = ()):
+    """A lookup of records of one model by id within the organisation, for the audit page."""
+
+    def names(organisation, ids: list[str]) -> dict[str, str]:
+        from django.apps import apps
+
+        model = apps.get_model("followup", model_name)
+        pks = [int(pk) for pk in ids if pk.isdigit()]
+        rows = model.objects.filter(**{organisation_path: organisation, "pk__in": pks}).select_related(*related)
+        return {str(row.pk): name(row) for row in rows}
+
+    return names
+
+
+def _report_name(report) -> str:
+    return str(report.recommendation or report.measure or "—")
+
+
+# {audit target type (model name): how to name its records}
+TARGET_NAMES = {
+    "source": _named("Source", "organisation"),
+    "recommendation": _named("Recommendation", "organisation"),
+    "externalbody": _named("ExternalBody", "organisation"),
+    "cluster": _named("Cluster", "organisation"),
+    "strategy": _named("Strategy", "organisation"),
+    "phase": _named("Phase", "strategy__organisation"),
+    "goal": _named("Goal", "phase__strategy__organisation"),
+    "measure": _named("Measure", "organisation"),
+    "indicator": _named("Indicator", "organisation"),
+    "progressreport": _named("ProgressReport", "organisation", _report_name, ("recommendation", "measure")),
+    "evidence": _named("Evidence", "organisation", lambda row: row.original_name),
+    "thememapping": _named("ThemeMapping", "organisation", lambda row: f"{row.name} → {row.category}"),
+    "recommendationimport": _named("RecommendationImport", "organisation", lambda row: row.original_name),
+}
