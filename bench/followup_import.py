@@ -191,7 +191,14 @@ def child(args) -> None:
     path = args.file
     before = maxrss_mib()
     started, cpu = time.perf_counter(), time.process_time()
-    run = import_jobs.import_file(actor=officer, organisation=org, path=path, fmt="uhri")
+    if args.profile:  # where the first import's time goes (slower under the profiler)
+        import cProfile
+
+        profiler = cProfile.Profile()
+        run = profiler.runcall(import_jobs.import_file, actor=officer, organisation=org, path=path, fmt="uhri")
+        profiler.dump_stats(f"{args.profile}.{args.child}")
+    else:
+        run = import_jobs.import_file(actor=officer, organisation=org, path=path, fmt="uhri")
     elapsed, elapsed_cpu = time.perf_counter() - started, time.process_time() - cpu
     after = maxrss_mib()
     started, cpu = time.perf_counter(), time.process_time()
@@ -228,6 +235,8 @@ def main():
     parser.add_argument("--without-projections", action="store_true", help="Leave out what other wings registered "
                         "into followup.projections (the search index of recommendations, suggestions): the "
                         "import's own cost.")
+    parser.add_argument("--profile", default="", help="Run the first import of each size under cProfile and "
+                        "write its statistics to PROFILE.<rows> (read them with pstats).")
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--file", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -263,6 +272,7 @@ def main():
             command = [sys.executable, __file__, "--child", str(n), "--file", str(files[n])]
             command += ["--tracemalloc"] if args.tracemalloc else []
             command += ["--without-projections"] if args.without_projections else []
+            command += ["--profile", args.profile] if args.profile else []
             result = subprocess.run(command, env=env,
                                     cwd=ROOT, capture_output=True, text=True)
             if result.returncode:

@@ -45,13 +45,14 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 from openpyxl import load_workbook
 
 from mizan.accounts.models import membership_of
 from mizan.audit.models import record
 from mizan.complaints.errors import NotAllowed
 from mizan.complaints.models import Category
+from mizan.core import bulk
 from mizan.lib.arabic.analyse import detect_latin_language
 from mizan.lib.digits import to_ascii_digits
 
@@ -746,7 +747,7 @@ def map_uhri(number: int, cells: dict, lookups: Lookups) -> MappedRow:
     try:
         session = parse_session(cells.get("session"))
     except BadValue as exc:
-        row.errors.append(("session", _("Write a UPR session as a number, such as 43.") + f" (“{exc}”)"))
+        row.errors.append(("session", _with_value(_("Write a UPR session as a number, such as 43."), exc)))
     if kind == SourceKind.UPR and session is None and not row.errors:
         row.errors.append(("session", _("A UPR recommendation needs its session.")))
     row.source = _source_spec(kind, body, symbol, session, when)
@@ -785,7 +786,7 @@ def map_mizan(number: int, cells: dict, lookups: Lookups) -> MappedRow:
     try:
         session = parse_session(cells.get("upr_session"))
     except BadValue as exc:
-        row.errors.append(("upr_session", _("Write a UPR session as a number, such as 43.") + f" (“{exc}”)"))
+        row.errors.append(("upr_session", _with_value(_("Write a UPR session as a number, such as 43."), exc)))
     if not title:
         row.errors.append(("source", _("This field is required.")))
     when = _date(row, cells, "date")
@@ -812,7 +813,7 @@ def map_mizan(number: int, cells: dict, lookups: Lookups) -> MappedRow:
         code = lookups.category_names.get(fold(name))
         codes = [code] if code else lookups.mapping.get(loose(name))
         if not codes:
-            row.errors.append(("themes", _("Choose themes from the list.") + f" (“{name[:60]}”)"))
+            row.errors.append(("themes", _with_value(_("Choose themes from the list."), name[:60])))
         row.themes.extend(c for c in codes or () if c not in row.themes)
     return row
 
@@ -820,11 +821,18 @@ def map_mizan(number: int, cells: dict, lookups: Lookups) -> MappedRow:
 MAPPERS = {Format.UHRI: map_uhri, Format.IMPACT: map_impact, Format.CSV: map_mizan}
 
 
+def _with_value(reason: str, value) -> str:
+    """A rejection reason with the cell's value, quoted as the reader's language quotes («…» in
+    Arabic, « … » in French)."""
+    return pgettext("import rejection: a reason, then the cell's value", "%(reason)s (“%(value)s”)") % {
+        "reason": reason, "value": value}
+
+
 def _date(row: MappedRow, cells: dict, key: str) -> date | None:
     try:
         return parse_date(cells.get(key))
     except BadValue as exc:
-        row.errors.append((key, _("Write a date as YYYY-MM-DD, or keep Excel's date.") + f" (“{str(exc)[:40]}”)"))
+        row.errors.append((key, _with_value(_("Write a date as YYYY-MM-DD, or keep Excel's date."), str(exc)[:40])))
         return None
 
 
@@ -834,7 +842,7 @@ def _choice(row: MappedRow, cells: dict, key: str, mapping: dict[str, str], defa
         return default
     code = mapping.get(fold(text))
     if code is None:
-        row.errors.append((key, _("Choose a value from the list.") + f" (“{text[:40]}”)"))
+        row.errors.append((key, _with_value(_("Choose a value from the list."), text[:40])))
         return default
     return code
 
@@ -984,13 +992,12 @@ def _create(actor, organisation, run, rows: list[CheckedRow], lookups: Lookups, 
                                                           made_sources),
             status=status, status_changed_at=now, external_key=row.key, import_hash=row.hash, created_by=actor,
             created_at=now, **values))
-    Recommendation.objects.bulk_create(recommendations)
+    bulk.insert(recommendations)
     through = Recommendation.themes.through
-    through.objects.bulk_create([through(recommendation_id=rec.pk, category_id=lookups.categories[code].pk)
-                                 for rec, row in zip(recommendations, rows, strict=True) for code in row.themes])
-    StatusChange.objects.bulk_create([StatusChange(recommendation=rec, organisation=organisation, from_status="",
-                                                   to_status=rec.status, at=now, by=actor)
-                                      for rec in recommendations])
+    bulk.insert([through(recommendation_id=rec.pk, category_id=lookups.categories[code].pk)
+                 for rec, row in zip(recommendations, rows, strict=True) for code in row.themes])
+    bulk.insert([StatusChange(recommendation=rec, organisation=organisation, from_status="", to_status=rec.status,
+                              at=now, by=actor) for rec in recommendations])
     ids = [rec.pk for rec in recommendations]
     _audit(organisation, actor, "followup.recommendation.import", run, recommendations=ids)
     return ids

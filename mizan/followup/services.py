@@ -138,8 +138,8 @@ def create_recommendation(*, actor, source: Source, text: str, language: str = "
 
     `themes`: Categories; `bodies`: [(role, unit, external)] of the organisation; `addressees`:
     member organisations (a secretariat's recommendations only); `fields`: the other EDITABLE
-    fields. Side effects: first row of its status history; audit `followup.recommendation.create`;
-    projections ("created")."""
+    fields. Side effects: first row of its status history (and of each addressee's); audit
+    `followup.recommendation.create`; projections ("created")."""
     organisation = require_own(actor, "edit_recommendations", source.organisation_id)
     if fields.get("is_public") and not can(actor, "publish_followup"):
         raise NotAllowed(_("Only a supervisor or an administrator of your organisation may publish or withdraw a "
@@ -158,10 +158,13 @@ def create_recommendation(*, actor, source: Source, text: str, language: str = "
             **{k: v for k, v in fields.items() if k in EDITABLE and k != "source"})
         recommendation.themes.set(themes)
         _set_bodies(recommendation, bodies)
+        members = [member for member in addressees if member.pk != organisation.pk]
         Addressee.objects.bulk_create([Addressee(recommendation=recommendation, organisation=member)
-                                       for member in addressees if member.pk != organisation.pk])
-        StatusChange.objects.create(recommendation=recommendation, organisation=organisation, from_status="",
-                                    to_status=status, at=now, by=actor)
+                                       for member in members])
+        StatusChange.objects.bulk_create([
+            StatusChange(recommendation=recommendation, organisation=organisation, from_status="", to_status=status,
+                         at=now, by=actor),
+            *_addressed_history(recommendation, members, actor, now)])
         audit(organisation, actor, "followup.recommendation.create", recommendation, source=source.pk,
               status=status, addressees=[m.pk for m in addressees])
         projections.after_change(projections.Change(organisation.pk, recommendations=(recommendation.pk,),
@@ -254,12 +257,21 @@ def set_responsible_bodies(*, actor, recommendation: Recommendation, bodies,
                                  expected_version=expected_version)
 
 
+def _addressed_history(recommendation, members, actor, at) -> list[StatusChange]:
+    """The first row of each member's own status history: from the day it was addressed, the
+    recommendation counts among those the member follows, "not started" until it says otherwise
+    (a past period's figures read the history)."""
+    return [StatusChange(recommendation=recommendation, organisation=member, from_status="",
+                         to_status=Status.NOT_STARTED, at=at, by=actor) for member in members]
+
+
 def address_recommendation(*, actor, recommendation: Recommendation, organisations,
                            expected_version: int | None = None) -> Recommendation:
     """A secretariat addresses its recommendation to member organisations (adds those not yet
     addressed; never removes one that may already have reported).
 
-    Side effects: Addressee rows; audit `followup.recommendation.address`; projections."""
+    Side effects: Addressee rows, each with the first row of its status history; audit
+    `followup.recommendation.address`; projections."""
     organisation = require_own(actor, "edit_recommendations", recommendation.organisation_id)
     if organisation.kind != Organisation.Kind.SECRETARIAT:
         raise Invalid(_("Only a regional secretariat addresses recommendations to member organisations."),
@@ -271,6 +283,7 @@ def address_recommendation(*, actor, recommendation: Recommendation, organisatio
         new = [m for m in organisations if m.pk not in present and m.pk != organisation.pk]
         if new:
             Addressee.objects.bulk_create([Addressee(recommendation=locked, organisation=m) for m in new])
+            StatusChange.objects.bulk_create(_addressed_history(locked, new, actor, timezone.now()))
             audit(organisation, actor, "followup.recommendation.address", locked, added=[m.pk for m in new])
             projections.after_change(projections.Change(organisation.pk, recommendations=(locked.pk,)))
     return locked

@@ -24,8 +24,10 @@ recommendations' rows (two measures linked at once to one recommendation wait fo
 and takes a shared advisory lock of every organisation concerned; `rebuild` takes the exclusive
 one, so it never interleaves with a change.
 
-Only today's statuses are kept: a period ending earlier, and the theme and kind-of-source
-filters, are still counted from the records (`followup_stats`).
+Only today's statuses are kept. A period ending earlier is read from them too (`figures_at`):
+today's counters with each recommendation whose status changed after the period put back at its
+status then, read from the history. The theme
+and kind-of-source filters are still counted from the records (`followup_stats`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from types import SimpleNamespace
 from django.db import connection, transaction
 from django.utils import timezone
 
+from mizan.followup.models import StatusChange
 from mizan.followup.projections import Change
 
 from .models import FollowupContribution, FollowupCount, FollowupRollup
@@ -296,6 +299,40 @@ def drift(organisation_id: int, limit: int = 20) -> dict:
 
 
 # --- reading -----------------------------------------------------------------------------------------
+
+def figures_at(organisation_id: int, before) -> list[tuple[str, str, str, int]]:
+    """The counters as they stood at `before` (the end of a past day): today's, with every
+    recommendation the organisation follows whose status changed at or after `before` taken back
+    and, if it was followed then, added at the status it had (its last change before `before`).
+    Source, lead body, themes and phases are today's, as when counting from the records.
+
+    One query besides today's counters: the contributions of the recommendations changed since
+    (the (organisation, at) index), each with its status then (one index seek into its own
+    history), grouped by (contribution, status then) in the database, so the work grows with the
+    number of recommendations changed since, never with all of them."""
+    q = connection.ops.quote_name
+    history = StatusChange._meta.db_table
+    sql = f"""
+        SELECT c.state, (
+            SELECT h.to_status FROM {history} h
+            WHERE h.recommendation_id = c.recommendation_id AND h.organisation_id = %s AND h.{q("at")} < %s
+            ORDER BY h.{q("at")} DESC, h.id DESC LIMIT 1), COUNT(*)
+        FROM {CONTRIBUTIONS} c
+        WHERE c.organisation_id = %s AND c.recommendation_id IN (
+            SELECT recommendation_id FROM {history} WHERE organisation_id = %s AND {q("at")} >= %s)
+        GROUP BY 1, 2"""  # noqa: S608 (table names are constants)
+    totals: Counter = Counter({(d, k, s): n for d, k, s, n in figures(organisation_id)})
+    at = connection.ops.adapt_datetimefield_value(before)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [organisation_id, at, organisation_id, organisation_id, at])
+        for state, status_then, n in cursor.fetchall():
+            for counter in counters(state):
+                totals[counter] -= n
+            if status_then:
+                for counter in counters("\t".join((status_then, *state.split("\t")[1:]))):
+                    totals[counter] += n
+    return [(d, k, s, n) for (d, k, s), n in totals.items() if n]
+
 
 def figures(organisation_id: int) -> list[tuple[str, str, str, int]]:
     """[(dimension, key, status, n)] of the organisation, zeros left out: one query."""

@@ -25,8 +25,9 @@ What is counted:
 Today's statuses without filters (the dashboard's default) come from the follow-up rollup
 (`followup_rollup`: counters by source, lead body, set of themes and plan phase, kept by a
 projection of every change): one query instead of eight GROUP BY queries over every
-recommendation. An earlier day, or a theme or kind-of-source filter, is counted from the records
-(`overview(..., rollup=False)` always is). Every other count is a GROUP BY query (about a dozen
+recommendation. So is an earlier day (today's counters with the recommendations that changed
+status since put back at their status then: `followup_rollup.figures_at`). A theme or
+kind-of-source filter is counted from the records (`overview(..., rollup=False)` always is). Every other count is a GROUP BY query (about a dozen
 queries in all, whatever the number of records): no Python loop over recommendations.
 """
 
@@ -405,10 +406,10 @@ def _direct(facts: list[_Facts], org_id: int, themes: Themes):
     return by_status, sources, leads, theme_pairs, phase_pairs
 
 
-def _from_rollup(org_id: int, themes: Themes):
-    """The same as `_direct` for today's statuses without filters, from the follow-up rollup's
-    counters (`followup_rollup`, one query): a set of themes is folded to its top-level themes
-    here, each counted once."""
+def _from_rollup(figures, themes: Themes):
+    """The same as `_direct` without filters, from the follow-up rollup's counters
+    (`followup_rollup.figures` for today, `figures_at` for an earlier day): a set of themes is
+    folded to its top-level themes here, each counted once."""
     by_status = dict.fromkeys(STATUSES, 0)
     sources: dict = defaultdict(lambda: dict.fromkeys(STATUSES, 0))
     leads: dict = defaultdict(lambda: dict.fromkeys(STATUSES, 0))
@@ -416,7 +417,7 @@ def _from_rollup(org_id: int, themes: Themes):
     folded: dict[str, set] = {"": {None}}  # a set of themes -> its top-level themes (None: no theme)
     by_theme: Counter = Counter()
     phase_pairs = []
-    for dimension, key, status, n in followup_rollup.figures(org_id):
+    for dimension, key, status, n in figures:
         if dimension == followup_rollup.SOURCE:
             by_status[status] += n
             sources[int(key)][status] += n
@@ -441,15 +442,18 @@ def overview(organisation, period: Period, filters: Filters | None = None, *, to
     Read-only; the caller checks that the user may see them (`followup.access.can(user,
     "view_followup")`). `chart_indicators`: how many indicators get the values of their chart
     (None: all). Today's statuses without filters are read from the follow-up rollup
-    (`followup_rollup`) unless `rollup` is False or the organisation's rollup is marked stale;
-    everything else is counted from the records."""
+    (`followup_rollup`) unless `rollup` is False or the organisation's rollup is marked stale, and
+    so are an earlier day's (`followup_rollup.figures_at`); filtered figures are counted from
+    the records."""
     filters = filters or Filters()
     today = today or timezone.localdate()
     org_id = organisation.pk
     current = period.end >= today
     themes = Themes()
-    if rollup and current and filters == Filters() and followup_rollup.ready(org_id):
-        by_status, sources, leads, theme_pairs, phase_pairs = _from_rollup(org_id, themes)
+    if rollup and filters == Filters() and followup_rollup.ready(org_id):
+        figures = (followup_rollup.figures(org_id) if current
+                   else followup_rollup.figures_at(org_id, end_of(period.end)))
+        by_status, sources, leads, theme_pairs, phase_pairs = _from_rollup(figures, themes)
     else:
         by_status, sources, leads, theme_pairs, phase_pairs = _direct(
             _facts(org_id, period, filters, themes, current), org_id, themes)

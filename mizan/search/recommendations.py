@@ -20,6 +20,7 @@ in its own transaction, so a search never sees a change that was rolled back.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
@@ -31,6 +32,7 @@ from django.utils.safestring import mark_safe
 
 from mizan.accounts.models import Unit, membership_of
 from mizan.complaints.models import Category
+from mizan.core import bulk
 from mizan.followup.models import (
     Addressee,
     ExternalBody,
@@ -88,34 +90,34 @@ def _kind_labels(kind: str) -> list[str]:
     return labels
 
 
-def _cached(cache: dict, key, compute):
-    """What `compute()` gives for `key`, computed once per batch: the recommendations of a batch
-    share their source, themes and bodies, whose analysis is most of the work."""
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
+@functools.lru_cache(maxsize=16_384)
+def _analysed(texts: tuple[str, ...]) -> str:
+    """The analysed terms of these texts, computed once per process for the same texts: the
+    recommendations of an import share a few hundred sources, themes and bodies, whose analysis
+    was most of the work. Keyed by the texts themselves, so an edited name is analysed anew."""
+    return _terms(_unique(texts))
 
 
-def _source_terms(source) -> str:
-    return " ".join([_terms(_unique([source.title_ar, source.title_en, source.title_fr, source.body, source.place,
-                                     *_kind_labels(source.kind)])), *_symbol_terms(source.symbol)]).strip()
+@functools.lru_cache(maxsize=4_096)
+def _source_terms(titles: tuple[str, ...], kind: str, symbol: str) -> str:
+    return " ".join([_analysed((*titles, *_kind_labels(kind))), *_symbol_terms(symbol)]).strip()
 
 
-def build_document(recommendation: Recommendation, *, themes, bodies, readers, cache: dict) -> dict[str, str]:
+def build_document(recommendation: Recommendation, *, themes, bodies, readers) -> dict[str, str]:
     """The document's fields. `themes`: its Categories (parents loaded); `bodies`: its units and
-    outside bodies; `readers`: the ids of the organisations that may read it; `cache`: shared by
-    the documents of one batch (see `_cached`)."""
+    outside bodies; `readers`: the ids of the organisations that may read it."""
     source = recommendation.source
     reference = _symbol_terms(recommendation.symbol) + document_terms(recommendation.paragraph)
     reference += _symbol_terms(recommendation.external_key) if recommendation.external_key else []
     reference.append(EVERY_DOCUMENT_TERM)
-    theme_terms = [_cached(cache, ("theme", c.pk), lambda c=c: _terms(_unique(_category_labels(c)))) for c in themes]
-    body_terms = [_cached(cache, (type(b).__name__, b.pk), lambda b=b: _terms(_unique(_names(b)))) for b in bodies]
+    theme_terms = [_analysed(tuple(_category_labels(c))) for c in themes]
+    body_terms = [_analysed(tuple(_names(b))) for b in bodies]
     return {
         "reference": " ".join(dict.fromkeys(reference)),
         "text": _terms(_unique([recommendation.text, recommendation.text_ar, recommendation.text_en,
                                 recommendation.text_fr])),
-        "source": _cached(cache, ("source", source.pk), lambda: _source_terms(source)),
+        "source": _source_terms((source.title_ar, source.title_en, source.title_fr, source.body, source.place),
+                                source.kind, source.symbol),
         "themes": " ".join(dict.fromkeys(term for text in theme_terms for term in text.split())),
         "bodies": " ".join(body_terms),
         "facets": " ".join(dict.fromkeys(facets.term(pk) for pk in readers)),
@@ -142,16 +144,15 @@ def _documents(ids: list[int]) -> list[RecommendationDocument]:
     for pk, organisation_id in Addressee.objects.filter(recommendation_id__in=ids).values_list(
             "recommendation_id", "organisation_id"):
         readers[pk].append(organisation_id)
-    cache: dict = {}
     return [RecommendationDocument(recommendation_id=r.pk, organisation_id=r.organisation_id, **build_document(
-                r, themes=themes[r.pk], bodies=bodies[r.pk], readers=[r.organisation_id, *readers[r.pk]], cache=cache))
+                r, themes=themes[r.pk], bodies=bodies[r.pk], readers=[r.organisation_id, *readers[r.pk]]))
             for r in recommendations]
 
 
 def _write(ids: list[int]) -> int:
     documents = _documents(ids)
     RecommendationDocument.objects.filter(recommendation_id__in=ids).delete()
-    RecommendationDocument.objects.bulk_create(documents, batch_size=100)
+    bulk.insert(documents)
     return len(documents)
 
 

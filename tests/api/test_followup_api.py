@@ -245,7 +245,8 @@ def test_a_member_reads_what_a_secretariat_addressed_with_its_own_status(api, cl
     owner = api.get(f"/api/v1/recommendations/{rec.pk}", token=tokens["sec"]).json()
 
     assert (member["status"], member["addressed"], member["addressees"]) == ("implemented", True, [])
-    assert [(h["from_status"], h["to_status"]) for h in member["history"]] == [("not_started", "implemented")]
+    assert [(h["from_status"], h["to_status"]) for h in member["history"]] == [
+        (None, "not_started"), ("not_started", "implemented")]  # addressed, then its own change
     assert [r["id"] for r in listed["results"]] == [rec.pk]
     assert (owner["status"], owner["addressed"]) == ("not_started", False)
     # The secretariat reads what members shared, never their own status.

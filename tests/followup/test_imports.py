@@ -267,6 +267,10 @@ def test_reasons_are_written_in_the_language_of_the_importer(followup_staff, org
     assert run.rejected[2]["errors"][0]["message"] == ("La même clé figure à la ligne 2. Chaque recommandation "
                                                        "doit avoir la sienne.")
     assert arabic.rejected[2]["errors"][0]["message"] == "المفتاح نفسه موجود في الصف 2. لكل توصية مفتاحها الخاص."
+    # the cell's value quoted as each language quotes (never English curly quotes in Arabic)
+    assert run.rejected[1]["errors"][1]["message"].endswith("(« forty »)")
+    assert arabic.rejected[1]["errors"][1]["message"].endswith("(«forty»)")
+    assert not [e for row in arabic.rejected for e in row["errors"] if "“" in e["message"]]
 
 
 @pytest.mark.parametrize(("fmt", "data", "name", "message"), [

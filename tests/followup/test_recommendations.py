@@ -97,7 +97,10 @@ def test_a_secretariat_addresses_members_who_keep_their_own_status(followup_staf
     assert Addressee.objects.get(recommendation=rec, organisation=org).status == "in_progress"
     assert Addressee.objects.get(recommendation=rec, organisation=other_org).status == "not_started"
     assert Recommendation.objects.get(pk=rec.pk).status == "not_started"
-    assert StatusChange.objects.filter(recommendation=rec, organisation=org).count() == 1
+    # its own history: addressed ("not started", from the day it was addressed), then its change
+    assert list(StatusChange.objects.filter(recommendation=rec, organisation=org).order_by("pk").values_list(
+        "from_status", "to_status")) == [("", "not_started"), ("not_started", "in_progress")]
+    assert StatusChange.objects.filter(recommendation=rec, organisation=other_org).count() == 1
     # A member may not change what the secretariat recorded.
     with pytest.raises(NotAllowed):
         services.update_recommendation(actor=followup_staff["followup"], recommendation=rec, position="noted")
@@ -141,3 +144,25 @@ def test_every_change_runs_the_registered_projections_once(followup_staff, cat_s
         projections._projections[:] = [p for p in projections._projections if p[1] != "test-recorder"]
 
     assert [(c.recommendations, c.what) for c in seen] == [((rec.pk,), "created"), ((rec.pk,), "status")]
+
+
+def test_the_migration_gives_addressees_created_before_it_their_first_history_row(followup_staff, conference, org,
+                                                                                 other_org):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("mizan.followup.migrations.0006_addressee_first_history")
+    rec = services.create_recommendation(actor=followup_staff["sec"], source=conference, text="توصية",
+                                         addressees=[org, other_org])
+    services.set_recommendation_status(actor=followup_staff["followup"], recommendation=rec, status="in_progress")
+    StatusChange.objects.filter(recommendation=rec, organisation__in=[org, other_org], from_status="").delete()
+
+    migration.backfill(apps, None)
+    migration.backfill(apps, None)  # once only
+
+    first = StatusChange.objects.filter(recommendation=rec, from_status="").order_by("organisation_id")
+    assert sorted(first.values_list("organisation_id", "to_status")) == sorted(
+        [(rec.organisation_id, "not_started"), (org.pk, "not_started"), (other_org.pk, "not_started")])
+    assert {row.at for row in first.filter(organisation__in=[org, other_org])} == {
+        Recommendation.objects.get(pk=rec.pk).created_at}

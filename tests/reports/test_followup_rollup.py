@@ -6,7 +6,7 @@ same counters; drift is detected and repaired; a stale rollup is not read; its q
 constant."""
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -17,14 +17,14 @@ from django.utils import timezone
 
 from mizan.complaints.models import Category
 from mizan.followup import plans, progress, projections, services
-from mizan.followup.models import ExternalBody, Recommendation, SourceKind
+from mizan.followup.models import ExternalBody, Recommendation, SourceKind, StatusChange
 from mizan.reports import followup_rollup, followup_stats
 from mizan.reports.models import FollowupContribution, FollowupCount, FollowupRollup
 from mizan.reports.statistics import Period
 from tests.followup.test_imports import TORTURE, run_file, uhri_row, uhri_rows, xlsx
 
 from .followup_data import *  # noqa: F403 (fixtures)
-from .followup_data import themes
+from .followup_data import back_date, themes
 
 COUNTS = "reports_followupcount"
 
@@ -208,10 +208,56 @@ def test_the_followup_data_set_of_the_dashboard(followup_data, org, other_org, s
 
 # --- what is read when -------------------------------------------------------------------------------
 
-def test_a_past_period_and_filters_are_counted_from_the_records(scenario, org):
+def spread_history_over_two_years(start: date) -> None:
+    """Back-date every status change: each (recommendation, organisation)'s first change on a day
+    of its own from `start`, the next ones 90 days apart (the domain functions stamp them now)."""
+    rows = list(StatusChange.objects.order_by("recommendation_id", "organisation_id", "at", "id"))
+    first, seen = {}, {}
+    for row in rows:
+        pair = (row.recommendation_id, row.organisation_id)
+        first.setdefault(pair, start + timedelta(days=37 * len(first)))
+        seen[pair] = seen.get(pair, -1) + 1
+        back_date([row], first[pair] + timedelta(days=90 * seen[pair]))
+
+
+def test_a_past_day_is_read_from_the_rollup_and_gives_the_direct_figures(
+        scenario, org, other_org, secretariat, monkeypatch):
     today = timezone.localdate()
-    for period, filters in ((Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)), None),
-                            (Period.last_months(today), followup_stats.Filters(theme="torture")),
+    start = today - timedelta(days=700)
+    spread_history_over_two_years(start)
+    answers = []
+    figures_at = followup_rollup.figures_at
+    monkeypatch.setattr(followup_rollup, "figures_at", lambda *a, **k: answers.append(figures_at(*a, **k)) or answers[-1])
+    for days in range(0, 700, 23):
+        period = Period(start, start + timedelta(days=days))
+        for organisation in (org, other_org, secretariat):
+            fast = followup_stats.overview(organisation, period, today=today)
+            direct = followup_stats.overview(organisation, period, today=today, rollup=False)
+            assert fast == direct, (organisation.slug, period)
+    assert len(answers) == 31 * 3  # every past day from the rollup, the earliest too (all changed since)
+
+
+def test_figures_at_a_past_day_count_the_status_then(scenario, org):
+    today = timezone.localdate()
+    spread_history_over_two_years(today - timedelta(days=700))
+    history = StatusChange.objects.filter(organisation=org).order_by("at")
+    middle = history[history.count() // 2].at
+    then: dict = {}
+    for rec, status in history.filter(at__lt=middle).values_list("recommendation_id", "to_status"):
+        then[rec] = status
+    by_status = {}
+    for dimension, _key, status, n in followup_rollup.figures_at(org.pk, middle):
+        if dimension == followup_rollup.SOURCE:
+            by_status[status] = by_status.get(status, 0) + n
+    expected = {}
+    for status in then.values():
+        expected[status] = expected.get(status, 0) + 1
+    assert by_status == expected and sum(expected.values()) < Recommendation.objects.count()
+
+
+def test_filters_are_counted_from_the_records(scenario, org):
+    today = timezone.localdate()
+    for period, filters in ((Period.last_months(today), followup_stats.Filters(theme="torture")),
                             (Period.last_months(today), followup_stats.Filters(source_kind="upr"))):
         with CaptureQueriesContext(connection) as ctx:
             followup_stats.overview(org, period, filters, today=today)
