@@ -21,6 +21,7 @@ from django.utils import timezone
 from mizan.audit.models import record
 from mizan.lib import pii
 
+from . import projections
 from .identity import IDENTITY_FIELDS
 from .models import (
     Attachment,
@@ -133,9 +134,7 @@ def anonymise_case(*, case: Case, actor=None) -> Anonymised:
         result.attachments = len(stored)
         transaction.on_commit(lambda: [default_storage.delete(f"attachments/{name}") for name in stored])
 
-        from mizan.triage.models import PiiSpan  # offsets into text that is no longer there
-
-        PiiSpan.objects.filter(case=locked).delete()
+        projections.case_anonymised(locked)  # e.g. personal-data spans: offsets into text that is gone
 
         locked.narrative = _redact(locked.narrative)
         locked.place_details = _redact(locked.place_details)
@@ -147,13 +146,8 @@ def anonymise_case(*, case: Case, actor=None) -> Anonymised:
                                    "version", "updated_at"])
         locked.refresh_from_db(fields=["version", "updated_at"])
 
-        from mizan.search.indexer import index_case  # late, like services._reindex
-
-        index_case(locked)
         DataVersion.bump(locked.organisation_id, locked.received_at)
-        from mizan.reports.rollup import update_case  # late, like services._restat
-
-        update_case(locked)
+        projections.case_changed(locked)  # the statistics rollup, the search document
         record(action="case.anonymise", organisation=locked.organisation, actor=actor, target=locked,
                data={"persons": result.persons, "messages": result.messages, "allegations": result.allegations,
                      "attachments": result.attachments})

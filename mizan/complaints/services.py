@@ -28,7 +28,7 @@ from mizan.lib.images import strip_metadata
 from mizan.lib.textsafety import clean_file_name
 from mizan.lib.vault import random_digits
 
-from . import deadlines, routing, workflow
+from . import deadlines, projections, routing, workflow
 from .access import can
 from .errors import Conflict, Invalid, NotAllowed
 from .identity import identity_hash, receipt_hash, seal
@@ -109,42 +109,16 @@ def _touch(case: Case, fields: list[str]) -> None:
     case.version = models.F("version") + 1
     case.save(update_fields=[*fields, "version", "updated_at"])
     case.refresh_from_db(fields=["version"])
-    _reindex(case)
-    DataVersion.bump(case.organisation_id, case.received_at)  # cached statistics of that month are stale
-    _restat(case)
 
 
-def _restat(case: Case) -> None:
-    """Bring the statistics rollup up to date with the case, in the caller's transaction, after
-    its month's DataVersion row (lock order). Imported late: the reports app imports this module."""
-    from mizan.reports.rollup import update_case
-
-    update_case(case)
-
-
-def _reindex(case: Case) -> None:
-    """Rebuild the case's search document in the caller's transaction (so a search never sees
-    a change that was rolled back). Imported late: the search app imports this module's models."""
-    from mizan.search.indexer import index_case
-
-    index_case(case)
-
-
-def _enqueue_triage(case: Case) -> None:
-    """Suggest categories, urgency and duplicates once the change is committed (the narrative
-    or the categories changed). Imported late: the triage app imports this module."""
-    from mizan.triage.tasks import triage_case
-
-    enqueue_on_commit(triage_case, case.pk)
-
-
-def _scan_pii(message: CaseMessage) -> None:
-    """Mark where personal data sits in a new message or note, in the caller's transaction, so
-    that redaction covers it from the moment it exists. Imported late: the triage app imports
-    this module."""
-    from mizan.triage.privacy import store_message_pii
-
-    store_message_pii(message)
+def _changed(case: Case) -> None:
+    """What follows every change to a case, once, at the end of the domain function and before
+    its audit row: the month's DataVersion row first (cached statistics of that month are stale;
+    every domain function takes it before the audit chain's head, so two transactions never wait
+    on each other), then what the wings registered (`projections.case_changed`: the statistics
+    rollup, the search document), in the caller's transaction."""
+    DataVersion.bump(case.organisation_id, case.received_at)
+    projections.case_changed(case)
 
 
 def _mark_first_action(case: Case, fields: list[str]) -> None:
@@ -299,13 +273,9 @@ def submit_complaint(
         for upload in files:
             _store_attachment(case, upload, actor=actor)
         _apply_routing(case, SYSTEM, routing.category_ids_with_ancestors(categories))
-        # Before the audit row: every domain function takes the organisation's DataVersion row
-        # before the audit chain's head (see _touch), so two transactions never wait on each other.
-        DataVersion.bump(organisation.pk, case.received_at)
-        _restat(case)
+        _changed(case)
         _audit(case, actor, "case.create", channel=channel, anonymous=anonymous)
-        _reindex(case)
-        _enqueue_triage(case)
+        projections.content_changed(case)
     return case, receipt
 
 
@@ -427,13 +397,13 @@ def transition_case(
         _timeline(case, actor, "status", public=True, **data)
         if note and transition.name == "request_information":
             msg = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.TO_COMPLAINANT, author=_user(actor), body=note)
-            _scan_pii(msg)
+            projections.message_written(msg)
             _timeline(case, actor, "message_out", public=True, id=msg.pk)
         elif note and transition.name not in ("resolve", "declare_inadmissible"):
             kind = CaseMessage.Kind.FROM_COMPLAINANT if actor == COMPLAINANT else CaseMessage.Kind.INTERNAL
-            _scan_pii(CaseMessage.objects.create(case=case, kind=kind, author=_user(actor), body=note))
-        if note and transition.name not in ("resolve", "declare_inadmissible"):
-            _reindex(case)  # the note became a message after _touch
+            projections.message_written(CaseMessage.objects.create(case=case, kind=kind, author=_user(actor),
+                                                                   body=note))
+        _changed(case)  # the note, now a message, is indexed with the rest
         _audit(case, actor, "case.transition", transition=transition.name, **{"from": old, "to": case.status})
     return case
 
@@ -479,6 +449,7 @@ def assign_case(*, actor, case: Case, unit: Unit | None = None, officer=None, ex
         _touch(case, fields)
         _timeline(case, actor, "assigned", public=False, unit=case.unit_id,
                   unit_name=case.unit.name_ar if case.unit_id else "", officer=case.officer_id)
+        _changed(case)
         _audit(case, actor, "case.assign", unit=case.unit_id, officer=case.officer_id)
         if officer is not None and officer.pk != actor.pk:
             _notify(officer, case, "assigned")
@@ -504,7 +475,7 @@ def post_message(*, actor, case: Case, body: str, internal: bool = False, files:
             raise Conflict(_("This case is closed; re-open it before writing to the complainant."), code="closed")
         kind = CaseMessage.Kind.INTERNAL if internal else CaseMessage.Kind.TO_COMPLAINANT
         message = CaseMessage.objects.create(case=case, kind=kind, author=actor, body=body)
-        _scan_pii(message)
+        projections.message_written(message)
         for upload in files:
             _store_attachment(case, upload, actor=actor, message=message, internal=internal)
         fields: list[str] = []
@@ -512,6 +483,7 @@ def post_message(*, actor, case: Case, body: str, internal: bool = False, files:
             _mark_first_action(case, fields)
         _touch(case, fields)
         _timeline(case, actor, "note" if internal else "message_out", public=not internal, id=message.pk)
+        _changed(case)
         _audit(case, actor, "case.note" if internal else "case.message", message=message.pk)
     return message
 
@@ -531,11 +503,12 @@ def post_complainant_message(*, case: Case, body: str, files: list[Upload] | tup
         if case.status in (Status.CLOSED, Status.WITHDRAWN):
             raise Conflict(_("This complaint is closed and cannot receive messages."), code="closed")
         message = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.FROM_COMPLAINANT, body=body or "—")
-        _scan_pii(message)
+        projections.message_written(message)
         for upload in files:
             _store_attachment(case, upload, actor=COMPLAINANT, message=message)
         _touch(case, [])
         _timeline(case, COMPLAINANT, "message_in", public=True, id=message.pk)
+        _changed(case)
         _audit(case, COMPLAINANT, "case.complainant_message", message=message.pk)
         if case.officer_id:
             _notify(case.officer, case, "message_in")
@@ -560,11 +533,11 @@ def set_categories(*, actor, case: Case, categories: list[Category], expected_ve
         _touch(case, [])
         codes = sorted(c.code for c in categories)
         _timeline(case, actor, "categories_changed", public=False, codes=codes)
-        _audit(case, actor, "case.categories", codes=codes)
         if case.is_open:
             _apply_routing(case, actor, routing.category_ids_with_ancestors(categories))
-            _reindex(case)  # routing may have changed the unit, whose names are indexed
-        _enqueue_triage(case)
+        _changed(case)  # after routing: the unit's names are indexed
+        _audit(case, actor, "case.categories", codes=codes)
+        projections.content_changed(case)
     return case
 
 
@@ -588,8 +561,9 @@ def set_urgency(*, actor, case: Case, urgency: str, expected_version: int | None
             fields += _forget_suggested_urgency(case)
         _touch(case, fields)
         _timeline(case, actor, "urgency_changed", public=False, **{"from": old, "to": urgency})
+        _changed(case)
         _audit(case, actor, "case.urgency", **{"from": old, "to": urgency})
-        _enqueue_triage(case)
+        projections.content_changed(case)
     return case
 
 
@@ -655,6 +629,7 @@ def add_allegation(*, actor, case: Case, category: Category, occurred_on: date |
             CaseCategory.objects.create(case=case, category=category)
         _touch(case, [])
         _timeline(case, actor, "allegation_added", public=False, id=allegation.pk, category=category.code)
+        _changed(case)
         _audit(case, actor, "allegation.add", allegation=allegation.pk, category=category.code)
     return allegation
 
@@ -675,6 +650,7 @@ def update_allegation(*, actor, allegation: Allegation, category: Category, occu
         allegation.save(update_fields=["category", "occurred_on", "facility", "summary"])
         _touch(case, [])
         _timeline(case, actor, "allegation_changed", public=False, id=allegation.pk, category=category.code)
+        _changed(case)
         _audit(case, actor, "allegation.change", allegation=allegation.pk, category=category.code)
     return allegation
 
@@ -706,6 +682,7 @@ def mark_duplicate(*, actor, case: Case, original: Case, expected_version: int |
         _touch(case, ["duplicate_of"])
         _timeline(case, actor, "duplicate_marked", public=False, original=original.reference)
         _timeline(original, actor, "note", public=False, duplicate=case.reference)
+        _changed(case)
         _audit(case, actor, "case.duplicate", original=original.pk)
     return case
 

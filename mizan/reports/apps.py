@@ -8,11 +8,16 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from mizan.audit.labels import register_action_labels
+        from mizan.complaints import projections as case_projections
         from mizan.core.periodic import EVERY_FIVE_MINUTES, register_periodic
         from mizan.followup import projections
 
-        from . import followup_rollup
+        from . import followup_rollup, rollup
         from .tasks import sweep_files
+
+        # The statistics rollup, kept in the transaction of every change to a case, after its
+        # month's DataVersion row (the complaints core never imports this app).
+        case_projections.register(case_projections.CASE, "reports.rollup", rollup.update_case, order=10)
 
         # The follow-up dashboard's counts of today's statuses, kept in the transaction of every
         # change to the follow-up's records (the follow-up never imports this app).

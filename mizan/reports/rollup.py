@@ -2,7 +2,7 @@
 dimension and key, kept up to date by every change to a case, so that the dashboard's figures
 for a period are a sum over a few thousand counters instead of GROUP BY queries over the cases.
 
-    update_case(case)        # in the transaction of every change (complaints.services._touch, ...)
+    update_case(case)        # in the transaction of every change (registered into complaints.projections)
     figures(organisation_id, period, labels, today)   # the raw figures that statistics._build reads
     rebuild(organisation_id) # from scratch: `manage.py rebuild_statistics`
     drift(organisation_id)   # counters that differ from a recount: `manage.py rebuild_statistics --check`

@@ -14,7 +14,7 @@ EXISTS), so a facet can only make a search faster, never show what the filters e
 The terms are letters and digits only (one token for FTS5 and for PostgreSQL's parser), begin
 with "0f" as no analysed word does, and are dropped from what users type
 (`query._alternatives`): nobody can match them from the search box. `index_case` writes them in
-the transaction that changes the status or urgency (`complaints.services._touch`).
+the transaction that changes the status or urgency (registered into `complaints.projections`).
 
 Pure functions, no Django.
 """

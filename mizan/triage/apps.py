@@ -21,12 +21,26 @@ class TriageConfig(AppConfig):
         # Imported here, not at the top: an AppConfig module is imported before the app registry
         # is ready, and models may not be imported then (Django's documented place for this).
         from mizan.audit.labels import register_action_labels
+        from mizan.complaints import projections as case_projections
         from mizan.complaints.models import register_urgency_signal_labeller
         from mizan.core.periodic import EVERY_FIVE_MINUTES, register_periodic
+        from mizan.core.tasks import enqueue_on_commit
         from mizan.followup import projections as followup_projections
 
         from .followup import queue_suggestions
-        from .tasks import sweep_critical_reviews
+        from .models import PiiSpan
+        from .privacy import store_message_pii
+        from .tasks import sweep_critical_reviews, triage_case
+
+        # What follows a change to a case, without the core naming triage: personal-data spans of
+        # each new message (in its transaction, so redaction covers it from the start), new
+        # suggestions once a narrative, categories or urgency change is committed, and no spans
+        # left pointing into text that anonymisation removed.
+        case_projections.register(case_projections.MESSAGE, "triage.pii", store_message_pii, order=10)
+        case_projections.register(case_projections.CONTENT, "triage.suggest",
+                                  lambda case: enqueue_on_commit(triage_case, case.pk), order=10)
+        case_projections.register(case_projections.ANONYMISED, "triage.pii_spans",
+                                  lambda case: PiiSpan.objects.filter(case=case).delete(), order=10)
 
         # The core describes a case's suggested urgency with the lexicon's words for its signals,
         # without importing triage.

@@ -4,7 +4,6 @@ organisation's own past assignments, near-duplicates across sources (MinHash, me
 labelled set), idempotent runs, decisions audited, who may decide, and the layers (the follow-up
 imports neither search nor triage)."""
 
-import ast
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from mizan.triage.minhash import band_keys, estimated_jaccard, signature
 from mizan.triage.models import RecommendationBand, RecommendationSignature
 from tests.followup.near_duplicate_pairs import DIFFERENT, SAME
 from tests.followup.past_assignments import PAST
+from tests.layers import imports_of
 
 LAWYER_AR = "ضمان حق المحتجزين في الاتصال بمحامٍ منذ لحظة القبض عليهم"
 LAWYER_AR_2 = "ضمان حق المحتجز في الاتصال بمحام وبأسرته منذ لحظة القبض عليه"
@@ -374,19 +374,9 @@ def test_a_theme_that_no_longer_exists_cannot_be_accepted(recommend, officer):
 FORBIDDEN = ("mizan.search", "mizan.triage", "mizan.reports", "mizan.desk", "mizan.portal", "mizan.api")
 
 
-def _imports(path: Path) -> set[str]:
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
-    return found
-
-
 def test_the_followup_app_imports_neither_search_nor_triage_nor_a_face():
     package = Path(__file__).resolve().parents[2] / "mizan" / "followup"
-    offending = {str(path.relative_to(package)): sorted(name for name in _imports(path)
+    offending = {str(path.relative_to(package)): sorted(name for name in imports_of(path)
                                                         if name.startswith(FORBIDDEN))
                  for path in package.rglob("*.py")}
 
