@@ -26,8 +26,8 @@ one, so it never interleaves with a change.
 
 Only today's statuses are kept. A period ending earlier is read from them too (`figures_at`):
 today's counters with each recommendation whose status changed after the period put back at its
-status then, read from the history. The theme
-and kind-of-source filters are still counted from the records (`followup_stats`).
+status then, read from the history. The theme and kind-of-source filters are still counted from
+the records (`followup_stats`).
 """
 
 from __future__ import annotations
@@ -326,11 +326,10 @@ def figures_at(organisation_id: int, before) -> list[tuple[str, str, str, int]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [organisation_id, at, organisation_id, organisation_id, at])
         for state, status_then, n in cursor.fetchall():
-            for counter in counters(state):
-                totals[counter] -= n
-            if status_then:
-                for counter in counters("\t".join((status_then, *state.split("\t")[1:]))):
-                    totals[counter] += n
+            for dimension, key, status in counters(state):  # the same counters, at the status then
+                totals[dimension, key, status] -= n
+                if status_then:
+                    totals[dimension, key, status_then] += n
     return [(d, k, s, n) for (d, k, s), n in totals.items() if n]
 
 

@@ -27,8 +27,9 @@ Today's statuses without filters (the dashboard's default) come from the follow-
 projection of every change): one query instead of eight GROUP BY queries over every
 recommendation. So is an earlier day (today's counters with the recommendations that changed
 status since put back at their status then: `followup_rollup.figures_at`). A theme or
-kind-of-source filter is counted from the records (`overview(..., rollup=False)` always is). Every other count is a GROUP BY query (about a dozen
-queries in all, whatever the number of records): no Python loop over recommendations.
+kind-of-source filter is counted from the records (`overview(..., rollup=False)` always is).
+Every other count is a GROUP BY query (about a dozen queries in all, whatever the number of
+records): no Python loop over recommendations.
 """
 
 from __future__ import annotations
