@@ -2,7 +2,6 @@
 
 from datetime import UTC, datetime
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router
 from ninja.responses import Status as Reply
@@ -10,10 +9,11 @@ from ninja.responses import Status as Reply
 from mizan.accounts import proof_of_work
 from mizan.accounts.models import Facility, Organisation
 from mizan.complaints.access import get_case_by_receipt
-from mizan.complaints.intake import clean_intake
+from mizan.complaints.intake import Refused, receive
 from mizan.complaints.models import Case, CaseMessage, Category, Channel, Finding
-from mizan.complaints.services import post_complainant_message, submit_complaint
-from mizan.complaints.workflow import COMPLAINANT, DECIDED_STATES, PUBLIC_EXPLANATION, Status
+from mizan.complaints.rules import Rules, snapshot
+from mizan.complaints.services import post_complainant_message
+from mizan.complaints.workflow import DECIDED_STATES, PUBLIC_EXPLANATION, Status
 from mizan.lib.digits import to_ascii_digits
 
 from .base import ApiError, HourlyThrottle, errors
@@ -38,9 +38,8 @@ RECEIPT_HELP = "The 16-digit receipt given when the complaint was filed."
 ORGANISATION_HELP = "Slug of the organisation; default: the default recipient of complaints."
 
 
-def _receiving_organisation(slug: str | None) -> Organisation:
-    organisations = Organisation.objects.filter(accepts_public_complaints=True)
-    found = organisations.filter(slug=slug).first() if slug else organisations.filter(is_default_intake=True).first()
+def _receiving_organisation(slug: str | None, rules: Rules | None = None) -> Organisation:
+    found = (rules or snapshot()).receiver(slug)
     if found is None:
         raise ApiError(400, "invalid", _("Some information is missing or not valid."),
                        {"organisation": _("Unknown organisation.")})
@@ -102,28 +101,18 @@ def proof_of_work_challenge(request, organisation: str | None = Query(None, desc
                 "`proof_of_work_expired`, and 409 `proof_of_work_reused` for a challenge already used.",
 )
 def file_complaint(request, payload: ComplaintIn):
-    organisation = _receiving_organisation(payload.organisation)
+    rules = snapshot()
+    organisation = _receiving_organisation(payload.organisation, rules)
     raw = payload.model_dump(exclude={"proof_of_work"})
     raw["complainant"] = raw.get("complainant") or {}
-    solved = None
-    if proof_of_work.required(organisation, anonymous=payload.anonymous):
-        given = payload.proof_of_work
-        try:
-            solved = proof_of_work.check(organisation, given and given.challenge, given and given.nonce)
-        except proof_of_work.ProofOfWorkRefused as exc:
-            raise _proof_of_work_refused(exc) from None
-    cleaned, problems = clean_intake(organisation, raw)
-    if problems:
-        raise ApiError(400, "invalid", _("Some information is missing or not valid."), problems)
+    given = payload.proof_of_work
     try:
-        # One transaction: a solution is spent only with the complaint it was solved for.
-        with transaction.atomic():
-            if solved is not None:
-                proof_of_work.spend(solved)
-            case, receipt = submit_complaint(organisation=organisation, channel=Channel.API, actor=COMPLAINANT,
-                                             **cleaned)
-    except proof_of_work.ProofOfWorkRefused as exc:
-        raise _proof_of_work_refused(exc) from None
+        case, receipt = receive(organisation, raw, channel=Channel.API, rules=rules,
+                                proof=(given.challenge, given.nonce) if given else None)
+    except Refused as exc:
+        if exc.proof_of_work is not None:
+            raise _proof_of_work_refused(exc.proof_of_work) from None
+        raise ApiError(400, "invalid", _("Some information is missing or not valid."), exc.fields) from None
     return Reply(201, {"reference": case.reference, "receipt": receipt, "status": case.status})
 
 

@@ -57,18 +57,29 @@ class AuditEvent(models.Model):
 
 
 class AuditHead(models.Model):
-    """One row that serialises appends to the chain (locked with SELECT ... FOR UPDATE)."""
+    """One row that serialises appends to the chain (locked with SELECT ... FOR UPDATE).
+
+    `last_id` is the id of the last row: the next row takes the one after it, so its hash (which
+    covers its id) is computed before it is written, in one INSERT."""
 
     last_hash = models.CharField(max_length=64, default=GENESIS)
     count = models.PositiveBigIntegerField(default=0)
+    last_id = models.PositiveBigIntegerField(default=0)
 
 
 def record(*, action: str, organisation=None, actor=None, actor_label: str | None = None,
            target=None, data: dict | None = None) -> AuditEvent:
-    """Append one audit row. Call inside the transaction of the change it records."""
-    with transaction.atomic():
-        head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
+    """Append one audit row. Call inside the transaction of the change it records.
+
+    Three statements: the head, locked; the row, with its id (the head's last id plus one) and
+    its hash; the head moved on."""
+    with transaction.atomic(savepoint=False):
+        head = AuditHead.objects.select_for_update().filter(pk=1).first()
+        if head is None:
+            last = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+            head, _ = AuditHead.objects.get_or_create(pk=1, defaults={"last_id": last})
         event = AuditEvent(
+            id=head.last_id + 1,
             at=timezone.now(),
             organisation=organisation,
             actor=actor if getattr(actor, "pk", None) else None,
@@ -78,13 +89,10 @@ def record(*, action: str, organisation=None, actor=None, actor_label: str | Non
             target_id=str(target.pk) if target is not None else "",
             data=data or {},
             prev_hash=head.last_hash,
-            hash="pending",
         )
-        # The id is part of the hashed payload, so insert first, then seal.
-        models.Model.save(event, force_insert=True)
         event.hash = event.compute_hash()
-        AuditEvent.objects.filter(pk=event.pk).update(hash=event.hash)
-        AuditHead.objects.filter(pk=1).update(last_hash=event.hash, count=models.F("count") + 1)
+        models.Model.save(event, force_insert=True)
+        AuditHead.objects.filter(pk=1).update(last_hash=event.hash, last_id=event.id, count=models.F("count") + 1)
         return event
 
 

@@ -17,6 +17,9 @@ class ComplaintsConfig(AppConfig):
 
         from mizan.core.periodic import EVERY_FIVE_MINUTES, register_periodic
 
+        from .rules import watch
         from .tasks import sweep_deadlines
+
+        watch()  # intake's cached rules are read again after every change to them
 
         register_periodic(sweep_deadlines, EVERY_FIVE_MINUTES)

@@ -12,11 +12,12 @@ def policy_for(organisation, urgency: str) -> tuple[int, int]:
     return DEFAULT_DEADLINES[urgency]
 
 
-def start_clock(case: Case) -> None:
-    """Set both due dates from the day the case was received (no save)."""
-    calendar = case.organisation.calendar()
+def start_clock(case: Case, *, calendar=None, days: tuple[int, int] | None = None) -> None:
+    """Set both due dates from the day the case was received (no save). `calendar` and `days`
+    (first action, resolution), when given, spare reading them (intake has them cached)."""
+    calendar = calendar or case.organisation.calendar()
     received = timezone.localdate(case.received_at)
-    first, resolution = policy_for(case.organisation, case.urgency)
+    first, resolution = days or policy_for(case.organisation, case.urgency)
     case.first_action_due = calendar.add_working_days(received, first)
     case.resolution_due = calendar.add_working_days(received, resolution + case.paused_working_days)
 

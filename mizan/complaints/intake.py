@@ -1,24 +1,34 @@
-"""Validation of a new complaint, shared by the portal form, the desk form and the API.
+"""The one way a complaint comes in: `receive`, called by the portal, the API and the desk.
 
 `clean_intake` takes raw values (strings, lists, booleans) and returns either cleaned values
-ready for `services.submit_complaint` or a dict of field errors in the active language.
+ready for `services.submit_complaint` or a dict of field errors in the active language;
+`clean_staff_intake` adds what staff record (channel, day received) and is also what an import
+checks each row with. `receive` cleans, checks the proof of work and files the complaint in one
+transaction.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mizan.accounts import proof_of_work
+from mizan.accounts.proof_of_work import ProofOfWorkRefused
 from mizan.lib.digits import to_ascii_digits
 from mizan.lib.textsafety import neutralise_name
 
-from .models import Category, Person, Urgency, Vulnerability
+from .errors import Invalid
+from .models import Channel, Person, Urgency, Vulnerability
+from .rules import Rules, snapshot
+from .services import submit_complaint
+from .workflow import COMPLAINANT
 
 LANGUAGE_CODES = {code for code, _label in settings.LANGUAGES}
 MAX_NAME = 200
@@ -74,7 +84,10 @@ def parse_date(value) -> date | None | str:
     return parsed
 
 
-def clean_intake(organisation, raw: dict) -> tuple[dict, dict]:
+def clean_intake(organisation, raw: dict, *, rules: Rules | None = None) -> tuple[dict, dict]:
+    """(cleaned values for `services.submit_complaint`, {field: error in the active language})."""
+    known = rules or snapshot()
+    local = known.of(organisation)
     errors: dict[str, str] = {}
     out: dict = {}
 
@@ -150,11 +163,10 @@ def clean_intake(organisation, raw: dict) -> tuple[dict, dict]:
     governorate = None
     gov_value = raw.get("governorate")
     if gov_value not in (None, ""):
-        qs = organisation.governorates.all()
-        gov_value = clean_text(gov_value, max_length=MAX_CODE)  # no NUL reaches the database
-        governorate = qs.filter(code=gov_value).first()
+        gov_value = clean_text(gov_value, max_length=MAX_CODE)
+        governorate = local.governorates.get(gov_value)
         if governorate is None and _is_id(gov_value):
-            governorate = qs.filter(pk=int(gov_value)).first()
+            governorate = local.governorates_by_id.get(int(gov_value))
         if governorate is None:
             errors["governorate"] = _("Unknown %(division)s.") % {"division": organisation.division_label}
     out["governorate"] = governorate
@@ -163,7 +175,7 @@ def clean_intake(organisation, raw: dict) -> tuple[dict, dict]:
     fac_value = raw.get("facility")
     if fac_value not in (None, ""):
         if _is_id(fac_value):
-            facility = organisation.facilities.filter(pk=int(fac_value), is_active=True).select_related("governorate").first()
+            facility = local.facilities.get(int(fac_value))
         if facility is None:
             errors["facility"] = _("Unknown place.")
         elif governorate and facility.governorate_id != governorate.pk:
@@ -173,7 +185,7 @@ def clean_intake(organisation, raw: dict) -> tuple[dict, dict]:
 
     codes = _listed(raw.get("categories"))
     codes = [clean_text(c, max_length=MAX_CODE) for c in codes][:30]
-    found = {c.code: c for c in Category.objects.filter(code__in=codes, is_active=True)}
+    found = known.active_categories(codes)
     unknown = [c for c in codes if c not in found]
     if unknown:
         errors["categories"] = _("Unknown categories: %(codes)s.") % {"codes": ", ".join(unknown[:5])}
@@ -191,3 +203,82 @@ def clean_intake(organisation, raw: dict) -> tuple[dict, dict]:
         errors["urgency"] = _("Unknown urgency.")
     out["urgency"] = urgency or None
     return out, errors
+
+
+# --- staff intake: a complaint received by phone, in person, by letter or e-mail -----------------
+
+STAFF_CHANNELS = (Channel.PHONE, Channel.WALK_IN, Channel.LETTER, Channel.EMAIL)
+
+
+def received_at_for(day: date) -> datetime:
+    """Today's entries keep the real time; an earlier day is recorded at local noon."""
+    if day == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(datetime.combine(day, time(12, 0)))
+
+
+def clean_staff_intake(organisation, raw: dict, *, rules: Rules | None = None) -> tuple[dict, dict]:
+    """`clean_intake` plus what staff record about a complaint they received: how (`channel`,
+    one of STAFF_CHANNELS) and on which day (`received_date`, not before the incident)."""
+    cleaned, errors = clean_intake(organisation, raw, rules=rules)
+    channel = _scalar(raw.get("channel"))
+    if channel not in STAFF_CHANNELS:
+        errors["channel"] = _("Choose how the complaint was received.")
+    day = raw.get("received_date")
+    received = parse_date(day) if day not in (None, "") else _("Give the date the complaint was received.")
+    if isinstance(received, str):
+        errors["received_date"] = received
+    elif cleaned.get("incident_date") and received < cleaned["incident_date"]:
+        errors["received_date"] = _("The complaint cannot have been received before the incident date.")
+    if errors:
+        return {}, errors
+    return {**cleaned, "channel": channel, "received_at": received_at_for(received)}, {}
+
+
+# --- the one way in ------------------------------------------------------------------------------
+
+class Refused(Invalid):
+    """Nothing was stored: `fields` holds every problem found, `proof_of_work` the refused proof
+    of work (ProofOfWorkRefused) when that was one of them."""
+
+    def __init__(self, fields: dict, proof_of_work: ProofOfWorkRefused | None = None):
+        super().__init__(_("Some information is missing or not valid."), fields=fields)
+        self.proof_of_work = proof_of_work
+
+
+def receive(organisation, raw: dict, *, channel: str, actor=COMPLAINANT, files=(), proof=None,
+            problems: dict | None = None, rules: Rules | None = None):
+    """File a complaint from what a face received: the portal's form, the API's JSON, the desk's
+    staff form (`channel` STAFF, with `channel` and `received_date` in `raw`). Returns (case,
+    receipt) or raises Refused with every problem (those of `raw`, the proof of work and the
+    face's own `problems`, such as files it could not take), and nothing is stored.
+
+    A complainant's anonymous complaint to an organisation that asks for it needs `proof`,
+    (challenge, nonce); the solution is spent in the complaint's own transaction, so it is spent
+    only with the complaint it was solved for.
+    """
+    rules = rules or snapshot()
+    if channel == STAFF:
+        cleaned, errors = clean_staff_intake(organisation, raw, rules=rules)
+    else:
+        cleaned, errors = clean_intake(organisation, raw, rules=rules)
+        cleaned["channel"] = channel
+    errors.update(problems or {})
+    solved = refused = None
+    if actor == COMPLAINANT and proof_of_work.required(organisation, anonymous=bool(raw.get("anonymous"))):
+        try:
+            solved = proof_of_work.check(organisation, *(proof or (None, None)))
+        except ProofOfWorkRefused as exc:
+            refused = exc
+    if errors or refused:
+        raise Refused(errors, refused)
+    try:
+        with transaction.atomic():
+            if solved is not None:
+                proof_of_work.spend(solved)
+            return submit_complaint(organisation=organisation, actor=actor, files=files, rules=rules, **cleaned)
+    except ProofOfWorkRefused as exc:
+        raise Refused({}, exc) from None
+
+
+STAFF = "staff"  # receive(channel=STAFF): the channel is one of STAFF_CHANNELS, given in `raw`

@@ -730,3 +730,14 @@ class RevealRequest(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["case", "requester", "status"], name="reveal_request_lookup")]
+
+
+class RulesVersion(models.Model):
+    """One row whose token changes, in the same transaction, with every change to what intake
+    reads about an organisation: the taxonomy, its divisions, places, units and their members,
+    holidays, deadline policies and routing rules (`complaints.rules`).
+
+    A token, not a counter: a rolled-back change leaves the token it replaced, and a later change
+    writes a new random one, so two different states never share a token."""
+
+    token = models.CharField(max_length=32)

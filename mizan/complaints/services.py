@@ -15,13 +15,14 @@ from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from mizan.accounts.models import Membership, Role, Unit, membership_of
 from mizan.audit.models import record
+from mizan.core import bulk
 from mizan.core.tasks import enqueue_on_commit
 from mizan.lib.filetypes import sniff, with_extension
 from mizan.lib.images import strip_metadata
@@ -50,6 +51,8 @@ from .models import (
     Urgency,
     critical_review_hours,
 )
+from .rules import Rules, snapshot
+from .tasks import send_notification_emails
 from .workflow import COMPLAINANT, SYSTEM, Status
 
 logger = logging.getLogger(__name__)
@@ -82,10 +85,15 @@ def _require(actor, action: str, case: Case) -> None:
         raise NotAllowed(_("You are not allowed to do this."))
 
 
+def _event(case: Case, actor, kind: str, *, public: bool, **data) -> TimelineEvent:
+    return TimelineEvent(case=case, actor=_user(actor), actor_kind=_actor_kind(actor), kind=kind, public=public,
+                         data=data)
+
+
 def _timeline(case: Case, actor, kind: str, *, public: bool, **data) -> TimelineEvent:
-    return TimelineEvent.objects.create(
-        case=case, actor=_user(actor), actor_kind=_actor_kind(actor), kind=kind, public=public, data=data,
-    )
+    event = _event(case, actor, kind, public=public, **data)
+    bulk.insert([event])
+    return event
 
 
 def _audit(case: Case, actor, action: str, **data) -> None:
@@ -106,9 +114,10 @@ def _lock(case: Case, expected_version: int | None) -> Case:
 
 
 def _touch(case: Case, fields: list[str]) -> None:
-    case.version = models.F("version") + 1
+    """Save `fields` and the next version, one UPDATE: `case` is the row `_lock` read under its
+    lock, so its version is the stored one."""
+    case.version += 1
     case.save(update_fields=[*fields, "version", "updated_at"])
-    case.refresh_from_db(fields=["version"])
 
 
 def _changed(case: Case) -> None:
@@ -128,17 +137,22 @@ def _mark_first_action(case: Case, fields: list[str]) -> None:
 
 
 def _next_reference(organisation, year: int) -> str:
+    """The next reference of the organisation's year: one UPDATE ... RETURNING (both databases
+    take it), the counter row made on the year's first complaint."""
+    table = ReferenceCounter._meta.db_table
     for _attempt in range(5):
-        updated = ReferenceCounter.objects.filter(organisation=organisation, year=year).update(
-            last=models.F("last") + 1)
-        if not updated:
-            try:
-                with transaction.atomic():
-                    ReferenceCounter.objects.create(organisation=organisation, year=year, last=1)
-            except IntegrityError:
-                continue  # created by a concurrent submission: increment it instead
-        counter = ReferenceCounter.objects.get(organisation=organisation, year=year)
-        return f"{organisation.reference_prefix}-{year}-{counter.last:06d}"
+        with connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {table} SET last = last + 1 WHERE organisation_id = %s AND year = %s "  # noqa: S608 (our table)
+                           "RETURNING last", [organisation.pk, year])
+            row = cursor.fetchone()
+        if row:
+            return f"{organisation.reference_prefix}-{year}-{row[0]:06d}"
+        try:
+            with transaction.atomic():
+                ReferenceCounter.objects.create(organisation=organisation, year=year, last=1)
+            return f"{organisation.reference_prefix}-{year}-{1:06d}"
+        except IntegrityError:
+            continue  # created by a concurrent submission: increment it instead
     raise RuntimeError("could not allocate a reference number")
 
 
@@ -192,8 +206,6 @@ def _supervisors(case: Case) -> list:
 
 def _notify(user, case: Case, kind: str, **data) -> None:
     Notification.objects.create(user=user, case=case, kind=kind, data={"reference": case.reference, **data})
-    from .tasks import send_notification_emails
-
     enqueue_on_commit(send_notification_emails, case.pk)
 
 
@@ -220,20 +232,31 @@ def submit_complaint(
     files: list[Upload] | tuple = (),
     actor=COMPLAINANT,
     received_at=None,
+    rules: Rules | None = None,
 ) -> tuple[Case, str]:
-    """File a complaint; returns (case, receipt). Input is already validated (see `intake`).
+    """File a complaint; returns (case, receipt). Input is already validated (see `intake`,
+    whose `receive` is the way in for the faces).
 
     Side effects: a reference number and a receipt (only its keyed hash is stored); persons with
     identity sealed (none when anonymous); one allegation per category; routing to a unit;
-    deadlines; public timeline rows "submitted" and "acknowledged" (acknowledgement is
-    immediate); audit `case.create`; notification of the unit's officers (e-mail task on commit).
+    deadlines; timeline rows "submitted" and "acknowledged" (public: acknowledgement is
+    immediate) and "routed"; audit `case.create`; notification of the unit's officers (one
+    e-mail task on commit); then `projections.case_created` (statistics, search) and
+    `projections.content_changed` (suggestions).
+
+    What intake reads about the organisation comes from `rules` (a snapshot of `complaints.rules`,
+    read once per process): each row is written once, several rows of a table in one statement.
     """
     if actor not in (COMPLAINANT, SYSTEM) and (
         getattr(membership_of(actor), "organisation_id", None) != organisation.pk or not can(actor, "create_case")
     ):
         raise NotAllowed(_("You are not allowed to do this."))
+    local = (rules or snapshot()).of(organisation)
     now = received_at or timezone.now()
-    with transaction.atomic():
+    categories = list(categories)
+    # No savepoint of its own: a failure here fails the caller's whole transaction, which is
+    # what every caller wants (the faces through `intake.receive`, an import row in its own).
+    with transaction.atomic(savepoint=False):
         receipt = random_digits(16)
         case = Case(
             organisation=organisation, channel=channel, language=language, narrative=narrative,
@@ -241,39 +264,50 @@ def submit_complaint(
             facility=facility, place_details=place_details, urgency=urgency or "normal",
             anonymous=anonymous, identity_consent=identity_consent and not anonymous,
             received_at=now, acknowledged_at=now, receipt_hash=receipt_hash(receipt),
-            reference=_next_reference(organisation, timezone.localdate(now).year),
         )
-        deadlines.start_clock(case)
-        case.save(force_insert=True)
+        deadlines.start_clock(case, calendar=local.calendar, days=local.deadlines(case.urgency))
+        unit, rule = local.route(category_ids=routing.category_ids_with_ancestors(categories),
+                                 governorate_id=case.governorate_id, facility=facility)
+        case.unit = unit
+        case.reference = _next_reference(organisation, timezone.localdate(now).year)
+        bulk.insert([case])
 
-        victim_person = None
-        complainant_data = {} if anonymous else (complainant or {})
         complainant_person = Person(case=case, role=Person.Role.COMPLAINANT,
                                     relation_to_victim=relation or "", vulnerabilities=[])
-        _seal_identity(complainant_person, complainant_data, case.pk)
+        _seal_identity(complainant_person, {} if anonymous else (complainant or {}), case.pk)
+        persons = [complainant_person]
+        victim_person = complainant_person
         if relation in ("", "self"):
             complainant_person.vulnerabilities = list(vulnerabilities)
-            victim_person = complainant_person
-        complainant_person.save()
-        if relation not in ("", "self"):
+        else:
             victim_person = Person(case=case, role=Person.Role.VICTIM, vulnerabilities=list(vulnerabilities),
                                    label=(victim or {}).get("label", "")[:200])
             _seal_identity(victim_person, {} if anonymous else (victim or {}), case.pk)
-            victim_person.save()
+            persons.append(victim_person)
+        bulk.insert(persons)
 
-        CaseCategory.objects.bulk_create([CaseCategory(case=case, category=c) for c in categories])
-        CaseVulnerability.objects.bulk_create([CaseVulnerability(case=case, code=v) for v in sorted(set(vulnerabilities))])
-        Allegation.objects.bulk_create([
-            Allegation(case=case, category=c, occurred_on=incident_date, facility=facility,
-                       governorate=case.governorate, victim=victim_person)
-            for c in categories
-        ])
-        _timeline(case, actor, "submitted", public=True, channel=channel)
-        _timeline(case, SYSTEM, "acknowledged", public=True, reference=case.reference)
+        links = [CaseCategory(case=case, category=c) for c in categories]
+        groups = sorted(set(vulnerabilities))
+        allegations = [Allegation(case=case, category=c, occurred_on=incident_date, facility=facility,
+                                  governorate=case.governorate, victim=victim_person) for c in categories]
+        bulk.insert(links)
+        bulk.insert([CaseVulnerability(case=case, code=v) for v in groups])
+        bulk.insert(allegations)
+        events = [_event(case, actor, "submitted", public=True, channel=channel),
+                  _event(case, SYSTEM, "acknowledged", public=True, reference=case.reference)]
+        if unit is not None:
+            events.append(_event(case, SYSTEM, "routed", public=False, unit=unit.pk, unit_name=unit.name_ar,
+                                 rule=rule.pk if rule else None))
+        bulk.insert(events)
         for upload in files:
             _store_attachment(case, upload, actor=actor)
-        _apply_routing(case, SYSTEM, routing.category_ids_with_ancestors(categories))
-        _changed(case)
+        if unit is not None and local.announced.get(unit.pk):
+            bulk.insert([Notification(user_id=user_id, case=case, kind="new_case", data={"reference": case.reference})
+                         for user_id in local.announced[unit.pk]])
+            enqueue_on_commit(send_notification_emails, case.pk)
+        DataVersion.bump(case.organisation_id, case.received_at)
+        projections.case_created(projections.NewCase(case=case, case_categories=links, vulnerabilities=groups,
+                                                     allegations=allegations))
         _audit(case, actor, "case.create", channel=channel, anonymous=anonymous)
         projections.content_changed(case)
     return case, receipt

@@ -44,6 +44,7 @@ def _email(notifications) -> int:
 @task()
 def sweep_deadlines() -> int:
     """Flag newly breached deadlines (idempotent; the worker enqueues it every few minutes)."""
+    # Not at the top: services imports this module for its notification task.
     from .services import flag_breaches
 
     return flag_breaches()

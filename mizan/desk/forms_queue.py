@@ -8,15 +8,13 @@ and the API) and its errors are already a `{field: message}` dict.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from mizan.complaints.intake import clean_intake, parse_date
 from mizan.complaints.models import Channel, Finding, Urgency, Vulnerability
-from mizan.complaints.uploads import check_uploads as clean_uploads
 from mizan.complaints.workflow import Status
 from mizan.lib.digits import to_ascii_digits
 from mizan.search import engine as search_engine
@@ -177,7 +175,6 @@ def has_filters(filters: QueueFilters) -> bool:
 
 # --- staff-entered complaint -----------------------------------------------------------------------
 
-STAFF_CHANNELS = (Channel.PHONE, Channel.WALK_IN, Channel.LETTER, Channel.EMAIL)
 IDENTITY_FIELDS = ("name", "national_id", "phone", "email", "address")
 TEXT_FIELDS = ("narrative", "language", "relation", "victim_label", "victim_name", "incident_date", "governorate",
                "facility", "place_details", "urgency", "channel", "received_date")
@@ -204,34 +201,10 @@ def new_case_values(post) -> dict:
     return values
 
 
-def received_at_for(day: date) -> datetime:
-    """Today's entries keep the real time; an earlier day is recorded at local noon."""
-    if day == timezone.localdate():
-        return timezone.now()
-    return timezone.make_aware(datetime.combine(day, time(12, 0)))
-
-
-def clean_new_case(organisation, values: dict, files) -> tuple[dict, dict]:
-    """(keyword arguments for `submit_complaint` minus the actor, errors)."""
-    raw = {name: values[name] for name in TEXT_FIELDS if name not in ("channel", "received_date")}
+def new_case_raw(values: dict) -> dict:
+    """The staff form's values as `complaints.intake.receive` takes them (channel STAFF)."""
+    raw = {name: values[name] for name in TEXT_FIELDS}
     raw.update(anonymous=values["anonymous"], identity_consent=values["identity_consent"],
                complainant=values["complainant"], categories=values["categories"],
                vulnerabilities=values["vulnerabilities"])
-    cleaned, errors = clean_intake(organisation, raw)
-
-    channel = values["channel"]
-    if channel not in STAFF_CHANNELS:
-        errors["channel"] = _("Choose how the complaint was received.")
-
-    received = parse_date(values["received_date"]) if values["received_date"] else _("Give the date the complaint was received.")
-    if isinstance(received, str):
-        errors["received_date"] = received
-    elif cleaned.get("incident_date") and received < cleaned["incident_date"]:
-        errors["received_date"] = _("The complaint cannot have been received before the incident date.")
-
-    uploads, file_error = clean_uploads(files)
-    if file_error:
-        errors["files"] = file_error
-    if errors:
-        return {}, errors
-    return {**cleaned, "channel": channel, "received_at": received_at_for(received), "files": uploads}, {}
+    return raw

@@ -26,6 +26,7 @@ from mizan.audit.labels import action_labels
 from mizan.audit.models import verify_chain_for
 from mizan.complaints.access import can, cases_for
 from mizan.complaints.errors import Invalid, NotAllowed
+from mizan.complaints.intake import STAFF, STAFF_CHANNELS, receive
 from mizan.complaints.models import (
     Category,
     Channel,
@@ -35,7 +36,8 @@ from mizan.complaints.models import (
     Urgency,
     Vulnerability,
 )
-from mizan.complaints.services import mark_notifications_read, submit_complaint
+from mizan.complaints.services import mark_notifications_read
+from mizan.complaints.uploads import check_uploads
 from mizan.complaints.workflow import Status
 from mizan.followup.access import can as followup_can
 from mizan.lib.digits import to_ascii_digits
@@ -207,7 +209,7 @@ def _new_case_context(organisation, values, errors):
         "values": values, "errors": errors, "org": organisation,
         # Templates cannot look up "complainant.name" in a dict, so the fields read this copy.
         "ferrors": {key.replace(".", "_"): message for key, message in errors.items()},
-        "channels": [(c.value, c.label) for c in forms.STAFF_CHANNELS],
+        "channels": [(c.value, c.label) for c in STAFF_CHANNELS],
         "urgencies": Urgency.choices, "vulnerabilities": Vulnerability.choices,
         "relations": Person.Relation.choices, "languages": settings.LANGUAGES,
         "category_groups": _category_groups(), "governorates": list(organisation.governorates.all()),
@@ -231,14 +233,15 @@ def new_case(request):
         return render(request, "desk/new_case.html", _new_case_context(organisation, forms.new_case_initial(), {}))
 
     values = forms.new_case_values(request.POST)
-    kwargs, errors = forms.clean_new_case(organisation, values, request.FILES.getlist("files"))
-    if not errors:
-        try:
-            case, receipt = submit_complaint(organisation=organisation, actor=request.user, **kwargs)
-        except Invalid as exc:
-            errors = dict(exc.fields) or {"narrative": exc.message}
-        except NotAllowed as exc:
-            raise Http404("not found") from exc
+    uploads, file_error = check_uploads(request.FILES.getlist("files"))
+    errors = {}
+    try:
+        case, receipt = receive(organisation, forms.new_case_raw(values), channel=STAFF, actor=request.user,
+                                files=uploads, problems={"files": file_error} if file_error else None)
+    except Invalid as exc:
+        errors = dict(exc.fields) or {"narrative": exc.message}
+    except NotAllowed as exc:
+        raise Http404("not found") from exc
     if errors:
         return render(request, "desk/new_case.html", _new_case_context(organisation, values, errors), status=400)
     request.session[NEW_CASE_SESSION_KEY] = {"reference": case.reference, "receipt": receipt}

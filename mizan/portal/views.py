@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -25,9 +24,18 @@ from mizan.accounts import proof_of_work
 from mizan.accounts.models import Organisation
 from mizan.complaints.access import get_case_by_receipt
 from mizan.complaints.errors import DomainError, Invalid
-from mizan.complaints.intake import clean_intake
-from mizan.complaints.models import Attachment, Case, CaseMessage, Category, Person, Vulnerability
-from mizan.complaints.services import post_complainant_message, submit_complaint, transition_case
+from mizan.complaints.intake import Refused, receive
+from mizan.complaints.models import (
+    Attachment,
+    Case,
+    CaseMessage,
+    Category,
+    Channel,
+    Person,
+    Vulnerability,
+)
+from mizan.complaints.rules import snapshot
+from mizan.complaints.services import post_complainant_message, transition_case
 from mizan.complaints.uploads import check_uploads, file_response, limits, with_rechoose
 from mizan.complaints.workflow import COMPLAINANT, DECIDED_STATES, PUBLIC_EXPLANATION, Status
 from mizan.core import throttle
@@ -54,7 +62,7 @@ def _see_other(name: str) -> HttpResponseSeeOther:
 
 
 def intake_organisation() -> Organisation | None:
-    return Organisation.objects.filter(is_default_intake=True, accepts_public_complaints=True).order_by("id").first()
+    return snapshot().receiver()
 
 
 def _template_errors(errors: dict) -> dict:
@@ -161,30 +169,16 @@ def file_complaint(request):
     values = _submitted_values(request.POST)
     if not throttle.hit(request, "submit", settings.MIZAN_THROTTLE_SUBMIT_PER_HOUR):
         return _render_form(request, org, values, status=429, throttled=True)
-    cleaned, errors = clean_intake(org, _intake_raw(values))
-    solved = None
-    if proof_of_work.required(org, anonymous=cleaned["anonymous"]):
-        try:
-            solved = proof_of_work.check(org, request.POST.get("pow_challenge"), request.POST.get("pow_nonce"))
-        except proof_of_work.ProofOfWorkRefused as exc:
-            errors["proof_of_work"] = _proof_of_work_error(exc)
     chosen = [f for f in request.FILES.getlist("files") if f.name]
     uploads, file_error = check_uploads(chosen)
-    if file_error:
-        errors["files"] = file_error
-    if errors:
-        if chosen:
-            errors["files"] = with_rechoose(errors.get("files"))
-        return _render_form(request, org, values, errors, status=400)
     try:
-        # One transaction: a solution is spent only with the complaint it was solved for.
-        with transaction.atomic():
-            if solved is not None:
-                proof_of_work.spend(solved)
-            case, receipt = submit_complaint(organisation=org, channel="web", actor=COMPLAINANT, **cleaned,
-                                             files=uploads)
-    except proof_of_work.ProofOfWorkRefused as exc:
-        errors = {"proof_of_work": _proof_of_work_error(exc)}
+        case, receipt = receive(org, _intake_raw(values), channel=Channel.WEB, files=uploads,
+                                proof=(request.POST.get("pow_challenge"), request.POST.get("pow_nonce")),
+                                problems={"files": file_error} if file_error else None)
+    except Refused as exc:
+        errors = dict(exc.fields)
+        if exc.proof_of_work is not None:
+            errors["proof_of_work"] = _proof_of_work_error(exc.proof_of_work)
         if chosen:
             errors["files"] = with_rechoose(errors.get("files"))
         return _render_form(request, org, values, errors, status=400)

@@ -18,6 +18,7 @@ class ReportsConfig(AppConfig):
         # The statistics rollup, kept in the transaction of every change to a case, after its
         # month's DataVersion row (the complaints core never imports this app).
         case_projections.register(case_projections.CASE, "reports.rollup", rollup.update_case, order=10)
+        case_projections.register(case_projections.CREATED, "reports.rollup", rollup.add_new_case, order=10)
 
         # The follow-up dashboard's counts of today's statuses, kept in the transaction of every
         # change to the follow-up's records (the follow-up never imports this app).

@@ -2,7 +2,7 @@
 
 The columns are IMPORT_COLUMNS (the downloadable template documents them). Every row goes
 through the same validation as a complaint a staff member types into the desk
-(`desk.forms_queue.clean_new_case`, which calls `complaints.intake.clean_intake`) and is filed
+(`complaints.intake.clean_staff_intake`, as the desk's form through `intake.receive`) and is filed
 with `complaints.services.submit_complaint` with a staff channel and the importing user as actor.
 
 Nothing half-imported:
@@ -43,9 +43,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from mizan.audit.models import record
 from mizan.complaints.access import can
 from mizan.complaints.errors import DomainError
+from mizan.complaints.intake import STAFF_CHANNELS, clean_staff_intake
 from mizan.complaints.models import Category, Person, Urgency, Vulnerability
+from mizan.complaints.rules import snapshot
 from mizan.complaints.services import submit_complaint
-from mizan.desk.forms_queue import STAFF_CHANNELS, clean_new_case
 from mizan.lib.digits import to_ascii_digits
 from mizan.lib.textsafety import clean_file_name
 from mizan.lib.vault import keyed_hash
@@ -113,7 +114,7 @@ IMPORT_COLUMNS: tuple[ImportColumn, ...] = (
 )
 COLUMN_KEYS = [c.key for c in IMPORT_COLUMNS]
 _COLUMN = {c.key: c for c in IMPORT_COLUMNS}
-# Where clean_new_case reports a problem -> the column the user must fix.
+# Where clean_staff_intake reports a problem -> the column the user must fix.
 _ERROR_COLUMN = {
     "complainant.name": "complainant_name", "complainant.national_id": "complainant_national_id",
     "complainant.phone": "complainant_phone", "complainant.email": "complainant_email",
@@ -297,6 +298,7 @@ class Lookups:
 
     def __init__(self, organisation):
         self.organisation = organisation
+        self.rules = snapshot()
         self.categories = self._choices([(c.code, [c.label_ar, c.label_en, c.label_fr])
                                          for c in Category.objects.filter(is_active=True)])
         self.vulnerabilities = self._choices(self._labels(Vulnerability.choices))
@@ -410,13 +412,12 @@ def check_row(lookups: Lookups, number: int, values: dict[str, str]) -> CheckedR
         "categories": lookups.many(lookups.categories, get("categories")),
         "vulnerabilities": lookups.many(lookups.vulnerabilities, get("vulnerabilities")),
     }
-    kwargs, errors = clean_new_case(lookups.organisation, form, [])
+    kwargs, errors = clean_staff_intake(lookups.organisation, form, rules=lookups.rules)
     for name, message in errors.items():
         column = _ERROR_COLUMN.get(name, name)
         shown = get(column) if column in _COLUMN and not _COLUMN[column].personal else ""
         checked.errors.append({"column": column, "message": str(message) + (f" (“{shown[:60]}”)" if shown else "")})
     if not checked.errors:
-        kwargs.pop("files", None)
         checked.kwargs = kwargs
     return checked
 

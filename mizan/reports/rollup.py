@@ -113,16 +113,24 @@ def _fetch(sql: str, params) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _related(lo: int, hi: int) -> dict[int, tuple[list, list, list]]:
+def _related(lo: int, hi: int, *, with_state: bool = False):
     """{case id: (category ids, vulnerability codes, [(category id, finding), ...])} for the
-    cases with ids lo..hi, in one query over the three tables' (case, ...) indexes."""
+    cases with ids lo..hi, in one query over the three tables' (case, ...) indexes; with
+    `with_state`, ({...}, {case id: stored contribution}) from the same query."""
     found: dict[int, tuple[list, list, list]] = {}
-    rows = _fetch(
-        "SELECT 1, case_id, category_id, '' FROM complaints_casecategory WHERE case_id BETWEEN %s AND %s "
-        "UNION ALL SELECT 2, case_id, 0, code FROM complaints_casevulnerability WHERE case_id BETWEEN %s AND %s "
-        "UNION ALL SELECT 3, case_id, category_id, finding FROM complaints_allegation WHERE case_id BETWEEN %s AND %s",
-        [lo, hi] * 3)
-    for kind, case_id, category_id, text in rows:
+    states: dict[int, str] = {}
+    sql = ("SELECT 1, case_id, category_id, '' FROM complaints_casecategory WHERE case_id BETWEEN %s AND %s "
+           "UNION ALL SELECT 2, case_id, 0, code FROM complaints_casevulnerability WHERE case_id BETWEEN %s AND %s "
+           "UNION ALL SELECT 3, case_id, category_id, finding FROM complaints_allegation WHERE case_id BETWEEN %s AND %s")
+    params = [lo, hi] * 3
+    if with_state:
+        sql += (f" UNION ALL SELECT 4, case_id, 0, state FROM {CaseContribution._meta.db_table} "  # noqa: S608 (our table)
+                "WHERE case_id BETWEEN %s AND %s")
+        params += [lo, hi]
+    for kind, case_id, category_id, text in _fetch(sql, params):
+        if kind == 4:
+            states[case_id] = text
+            continue
         entry = found.setdefault(case_id, ([], [], []))
         if kind == 1:
             entry[0].append(category_id)
@@ -130,7 +138,7 @@ def _related(lo: int, hi: int) -> dict[int, tuple[list, list, list]]:
             entry[1].append(text)
         else:
             entry[2].append((category_id, text))
-    return found
+    return (found, states) if with_state else found
 
 
 def contributions(row, related) -> tuple[str, Counter]:
@@ -228,8 +236,9 @@ def update_case(case) -> None:
     found = _fetch(*_cases(*_due_range(year, year)).filter(pk=case.pk).query.sql_with_params())
     if not found:
         return
-    day, new = contributions(found[0], _related(case.pk, case.pk).get(case.pk))
-    old_state = CaseContribution.objects.filter(case_id=case.pk).values_list("state", flat=True).first()
+    related, states = _related(case.pk, case.pk, with_state=True)
+    day, new = contributions(found[0], related.get(case.pk))
+    old_state = states.get(case.pk)
     old_day, old = _decode(old_state)
     changes: Counter = Counter()
     for (dimension, key), n in new.items():
@@ -247,6 +256,28 @@ def update_case(case) -> None:
             cursor.execute(
                 f"INSERT INTO {CaseContribution._meta.db_table} (case_id, organisation_id, state) VALUES (%s, %s, %s) "  # noqa: S608 (table and column names are constants)
                 "ON CONFLICT (case_id) DO UPDATE SET state = excluded.state", [case.pk, organisation_id, state])
+
+
+def add_new_case(new) -> None:
+    """`update_case` for a case intake just wrote (`projections.NewCase`): its contributions come
+    from the rows in hand, and a new case contributed nothing before, so two statements (the
+    counters, the contribution) and no reads."""
+    case = new.case
+    _lock(case.organisation_id, exclusive=False)
+    row = (case.pk, case.organisation_id, case.received_at, case.status, case.channel, case.governorate_id,
+           case.facility_id, None, case.first_action_due, None, case.resolution_due, None, None, None)
+    related = ([link.category_id for link in new.case_categories], list(new.vulnerabilities),
+               [(a.category_id, a.finding) for a in new.allegations])
+    day, counts = contributions(row, related)
+    changes: Counter = Counter()
+    for (dimension, key), n in counts.items():
+        changes[DAY, day, dimension, key] += n
+        changes[MONTH, _month(day), dimension, key] += n
+    _upsert(case.organisation_id, sorted((key, d) for key, d in changes.items() if d))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {CaseContribution._meta.db_table} (case_id, organisation_id, state) VALUES (%s, %s, %s)",  # noqa: S608 (table and column names are constants)
+            [case.pk, case.organisation_id, _encode(day, counts)])
 
 
 # --- from scratch ----------------------------------------------------------------------------------

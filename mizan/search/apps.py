@@ -13,12 +13,13 @@ class SearchConfig(AppConfig):
         from mizan.complaints import projections as case_projections
         from mizan.followup import projections, selectors
 
-        from .indexer import index_case
+        from .indexer import index_case, index_new_case
         from .recommendations import project, search_recommendations
 
         # A case's search document is rebuilt in the transaction of each change to it (so a
         # search never sees a change that was rolled back); the core never imports search.
         case_projections.register(case_projections.CASE, "search.index", index_case, order=20)
+        case_projections.register(case_projections.CREATED, "search.index", index_new_case, order=20)
 
         # The follow-up never imports search: its recommendations are indexed by this projection,
         # in the transaction of each change, and its lists search through this function.

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 
 from mizan.complaints.models import Allegation, Case, CaseCategory, CaseMessage
+from mizan.core import bulk
 
 from . import partitions
 from .facets import document_facets
@@ -76,8 +77,14 @@ def reference_terms(reference: str) -> str:
 
 def build_document(case: Case) -> dict[str, str]:
     """The document's fields for `case`, loaded with `cases_for_indexing` (no further queries)."""
-    allegations = list(case.allegations.all())
-    categories = [link.category for link in case.case_categories.all()] + [a.category for a in allegations]
+    return document_fields(case, links=list(case.case_categories.all()), allegations=list(case.allegations.all()),
+                           messages=[m.body for m in case.messages.all()])
+
+
+def document_fields(case: Case, *, links, allegations, messages) -> dict[str, str]:
+    """The document's fields for `case` with its category links, allegations and message bodies
+    (their categories, places and the case's places and unit loaded with them)."""
+    categories = [link.category for link in links] + [a.category for a in allegations]
     places = [case.place_details, case.referred_to, *_names(case.facility), *_names(case.governorate),
               *_names(case.unit)]
     if case.facility is not None:
@@ -94,7 +101,7 @@ def build_document(case: Case) -> dict[str, str]:
         "narrative": _terms([case.narrative]),
         "allegations": _terms([text for a in allegations for text in (a.summary, a.finding_note)]),
         "categories": _terms(_unique(labels)),
-        "messages": _terms([m.body for m in case.messages.all()] + [case.public_outcome]),
+        "messages": _terms([*messages, case.public_outcome]),
         "places": _terms(_unique(places)),
         "facets": document_facets(organisation_id=case.organisation_id, status=case.status, urgency=case.urgency),
     }
@@ -118,6 +125,18 @@ def index_case(case: Case | int) -> SearchDocument:
     document = SearchDocument(case_id=loaded.pk, organisation_id=loaded.organisation_id, **build_document(loaded))
     partitions.ensure([loaded.pk])
     document.save()
+    return document
+
+
+def index_new_case(new) -> SearchDocument:
+    """`index_case` for a case intake just wrote (`projections.NewCase`): built from the rows in
+    hand, inserted in one statement."""
+    case = new.case
+    document = SearchDocument(case_id=case.pk, organisation_id=case.organisation_id,
+                              **document_fields(case, links=new.case_categories, allegations=new.allegations,
+                                                messages=[]))
+    partitions.ensure([case.pk])
+    bulk.insert([document])
     return document
 
 
@@ -154,4 +173,5 @@ def rebuild(*, organisation=None, batch_size: int = 200,
     return done
 
 
-__all__ = ["FIELDS", "build_document", "cases_for_indexing", "index_case", "rebuild", "reference_terms"]
+__all__ = ["FIELDS", "build_document", "cases_for_indexing", "document_fields", "index_case", "index_new_case",
+           "rebuild", "reference_terms"]
