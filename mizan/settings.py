@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "mizan.desk",
     "mizan.reports",
     "mizan.api",
+    "mizan.ops",  # backup and restore
 ]
 
 MIDDLEWARE = [

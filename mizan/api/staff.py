@@ -1,20 +1,20 @@
 """Staff endpoints (bearer token): the cases of the token holder's organisation."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.responses import Status as Reply
 
 from mizan.accounts.models import Unit, membership_of
-from mizan.complaints import workflow
-from mizan.complaints.access import can, cases_for, get_case_for_user
-from mizan.complaints.models import Case, CaseCategory, Category, Urgency
+from mizan.complaints import caselist, workflow
+from mizan.complaints.access import can, get_case_for_user
+from mizan.complaints.models import Case, CaseCategory, Urgency, category_subtree
+from mizan.complaints.rules import snapshot
 from mizan.complaints.services import assign_case, post_message, transition_case
 from mizan.complaints.timeline import Names, describe
 from mizan.complaints.workflow import Status
-from mizan.search.engine import filter_cases, ranked
 
 from .base import ApiError, TokenAuth, errors
 from .schemas import (
@@ -88,33 +88,21 @@ def list_cases(
     page: int = Query(1, ge=1, le=MAX_PAGE, description="Page number, from 1."),
 ):
     user = _staff(request)
-    cases = cases_for(user)
-    if status:
-        cases = cases.filter(status=status.value)
-    if urgency:
-        cases = cases.filter(urgency=urgency.value)
+    category_ids: frozenset[int] = frozenset()
     if category:
-        if not Category.objects.filter(code=category).exists():
+        rules = snapshot()
+        found = rules.categories.get(category)
+        if found is None:
             raise ApiError(400, "invalid", _("Some information is missing or not valid."),
                            {"category": _("Unknown category.")})
-        matching = Category.objects.filter(Q(code=category) | Q(parent__code=category))
-        cases = cases.filter(pk__in=CaseCategory.objects.filter(category__in=matching).values("case_id"))
-    cases = cases.select_related("unit", "officer").prefetch_related(
-        Prefetch("case_categories", queryset=CaseCategory.objects.select_related("category").order_by("category__code"))
-    )
-    words = (q or "").strip()
-    if ordering is None and words:
-        cases = ranked(cases.order_by("-received_at", "-id"), words, user=user, reference_lookup="icontains",
-                       facets={"status": [status.value] if status else [], "urgency": [urgency.value] if urgency else []})
-    else:
-        if words:
-            cases = filter_cases(cases, words, user=user, reference_lookup="icontains")
-        if ordering == CaseOrdering.URGENCY:
-            cases = cases.by_urgency()
-        elif ordering == CaseOrdering.OLDEST:
-            cases = cases.order_by("received_at", "id")
-        else:
-            cases = cases.order_by("-received_at", "-id")
+        category_ids = category_subtree(rules.categories_by_id.values(), found.pk)
+    # The desk's own list (complaints.caselist): the same scoping, filters, search and orders.
+    # Without an order, words are ranked by relevance and a plain list is newest first.
+    filters = caselist.QueueFilters(
+        statuses=(status.value,) if status else (), urgency=urgency.value if urgency else "",
+        category_ids=category_ids, q=(q or "").strip(), sort=ordering.value if ordering else "relevance",
+        reference_lookup="icontains")
+    cases = caselist.queue_cases(user, "all", filters)
     count = cases.count()
     start = (page - 1) * PAGE_SIZE
     rows = cases[start:start + PAGE_SIZE]
@@ -124,7 +112,7 @@ def list_cases(
         "results": [
             {"reference": c.reference, "status": c.status, "status_label": str(c.status_label()), "urgency": c.urgency,
              "suggested_urgency": c.suggested_urgency,
-             "categories": [cc.category.code for cc in c.case_categories.all()], "received_at": c.received_at,
+             "categories": sorted(cc.category.code for cc in c.case_categories.all()), "received_at": c.received_at,
              "due_at": c.due_date(), "unit": _code(c.unit), "officer": _username(c.officer)}
             for c in rows
         ],

@@ -14,12 +14,10 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from mizan.complaints.caselist import MAX_QUERY, QueueChoices, filter_date
 from mizan.complaints.models import Channel, Finding, Urgency, Vulnerability
 from mizan.complaints.workflow import Status
 from mizan.core.templatetags.mizan import day, staff_name
-
-from .forms_queue import MAX_QUERY, filter_date
-from .selectors import QueueChoices
 
 # The bar shows the search box and the three filters officers change most while working a tab
 # (which state, how urgent, what kind of violation: status, urgency, category). Who holds a case

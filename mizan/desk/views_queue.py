@@ -24,6 +24,7 @@ from mizan.accounts.models import membership_of
 from mizan.accounts.security import AUDIT_ACTION_LABELS
 from mizan.audit.labels import action_labels
 from mizan.audit.models import verify_chain_for
+from mizan.complaints import caselist
 from mizan.complaints.access import can, cases_for
 from mizan.complaints.errors import Invalid, NotAllowed
 from mizan.complaints.intake import STAFF, STAFF_CHANNELS, receive
@@ -134,29 +135,29 @@ def queue(request):
             return redirect("followup:recommendations")  # follow-up officers: no case
         raise Http404("not found")
     organisation = member.organisation
-    window = selectors.due_window(organisation)
-    choices = selectors.queue_choices(organisation)
-    filters, notes = forms.parse_filters(choices, request.GET)
+    window = caselist.due_window(organisation)
+    choices = caselist.queue_choices(organisation)
+    filters, notes = caselist.parse_filters(choices, request.GET)
 
-    views = selectors.available_views(member)
-    view = request.GET.get("view") or selectors.default_view(member)
+    views = caselist.available_views(member)
+    view = request.GET.get("view") or caselist.default_view(member)
     if view not in views:
         notes.append(_("There is no such list; showing “%(tab)s” instead.") % {
-            "tab": TAB_LABELS[selectors.default_view(member)]})
-        view = selectors.default_view(member)
-    filters = forms.tab_order(filters, request.GET, view)
+            "tab": TAB_LABELS[caselist.default_view(member)]})
+        view = caselist.default_view(member)
+    filters = caselist.tab_order(filters, request.GET, view)
 
-    page, _query = _page(request, selectors.queue_cases(request.user, view, filters, window))
+    page, _query = _page(request, caselist.queue_cases(request.user, view, filters, window))
     params = request.GET.copy()
     params.pop("page", None)
     params["view"] = view  # a refused tab is not carried on to the next page
     query_without_page = params.urlencode()
     rows = list(page.object_list)
     for case in rows:
-        case.due_state = selectors.due_state(case, *window)
+        case.due_state = caselist.due_state(case, *window)
 
-    counts = selectors.tab_counts(request.user, window)
-    values = forms.filter_values(request.GET)
+    counts = caselist.tab_counts(request.user, window)
+    values = caselist.filter_values(request.GET)
     params = request.GET.copy()
     for name in ("view", "page"):
         params.pop(name, None)
@@ -166,7 +167,7 @@ def queue(request):
     context = {
         "tabs": tabs, "view": view, "view_label": TAB_LABELS[view], "page": page, "rows": rows,
         "query_without_page": query_without_page, "notes": notes, "choices": choices,
-        "values": values, "filtered": forms.has_filters(filters),
+        "values": values, "filtered": caselist.has_filters(filters),
         "clearable": any(v for k, v in values.items() if k != "sort"),
         "statuses": Status.choices, "urgencies": Urgency.choices, "channels": Channel.choices,
         "vulnerabilities": Vulnerability.choices, "sorts": list(SORT_LABELS.items()),
@@ -312,7 +313,7 @@ def audit_log(request):
     values = {name: (request.GET.get(name) or "").strip()[:100] for name in ("action", "actor", "target", "from", "to")}
     dates = {}
     for name in ("from", "to"):
-        dates[name] = forms.filter_date(values[name]) if values[name] else None
+        dates[name] = caselist.filter_date(values[name]) if values[name] else None
         if values[name] and dates[name] is None:
             notes.append(_("“%(value)s” is not a date (use YYYY-MM-DD); that filter was ignored.") % {
                 "value": values[name]})

@@ -35,11 +35,10 @@ from django.utils.translation import gettext as _
 
 from mizan.accounts.models import membership_of
 from mizan.audit.models import record
+from mizan.complaints import caselist
 from mizan.complaints.access import can
 from mizan.complaints.errors import Invalid, NotAllowed
 from mizan.core.tasks import enqueue_on_commit
-from mizan.desk import selectors
-from mizan.desk.forms_queue import FILTER_PARAMS, filter_date, parse_filters, tab_order
 
 from . import aggregates
 from .columns import COLUMNS_BY_KEY, CaseRows, column_label, local
@@ -52,7 +51,7 @@ EXPORT_DIR = "exports"
 CHUNK = 500  # cases per round trip; each chunk's prefetches are one query per relation
 PROGRESS_EVERY = 1000
 STALE_HOURS = 6  # an export still pending or running after this long was interrupted
-CASE_PARAMS = ("view", *FILTER_PARAMS)
+CASE_PARAMS = ("view", *caselist.FILTER_PARAMS)
 # The period and the dashboard's filters (`forms_dashboard.PARAMS`): "export these statistics".
 STATISTICS_PARAMS = ("from", "to", "governorate", "facility", "category", "vulnerability", "channel")
 
@@ -104,27 +103,27 @@ def _querydict(params: dict[str, list[str]]) -> QueryDict:
 
 def cases_to_export(user, params: dict[str, list[str]]):
     """(queryset, notes): the cases of the queue tab and filters in `params`, as `user` sees
-    them in the desk (`desk.selectors.queue_cases`), in the tab's order, but newest first where
+    them in the desk (`complaints.caselist.queue_cases`), in the tab's order, but newest first where
     the queue would rank by relevance (ranking needs the whole result in memory; an export wants every row)."""
     member = membership_of(user)
     if member is None or not may_export_cases(user):
         raise Refused("export")
     query = _querydict(params)
-    filters, notes = parse_filters(selectors.queue_choices(member.organisation), query)
-    views = selectors.available_views(member)
-    view = query.get("view") or selectors.default_view(member)
+    filters, notes = caselist.parse_filters(caselist.queue_choices(member.organisation), query)
+    views = caselist.available_views(member)
+    view = query.get("view") or caselist.default_view(member)
     if view not in views:
-        view = selectors.default_view(member)
-    filters = tab_order(filters, query, view)  # the tab's own order when none is asked (urgency first)
+        view = caselist.default_view(member)
+    filters = caselist.tab_order(filters, query, view)  # the tab's own order when none is asked (urgency first)
     if filters.sort == "relevance":
         filters = replace(filters, sort="newest")
-    return selectors.queue_cases(user, view, filters), notes
+    return caselist.queue_cases(user, view, filters), notes
 
 
 def statistics_period(params: dict[str, list[str]]) -> tuple[date | None, date | None]:
     query = _querydict(params)
-    return (filter_date(query.get("from") or "") if query.get("from") else None,
-            filter_date(query.get("to") or "") if query.get("to") else None)
+    return (caselist.filter_date(query.get("from") or "") if query.get("from") else None,
+            caselist.filter_date(query.get("to") or "") if query.get("to") else None)
 
 
 def statistics_filters(organisation, params: dict[str, list[str]]):

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from mizan.accounts.models import membership_of
 from mizan.audit.models import record
 from mizan.complaints.access import can
+from mizan.complaints.caselist import filter_date
 from mizan.complaints.errors import Invalid, NotAllowed
-from mizan.desk.forms_queue import filter_date
 
 from . import access, aggregates, exports
 from .columns import DEFAULT_COLUMNS

@@ -10,9 +10,11 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models may not be imported before the registry is ready.
+        from mizan.complaints import caselist
         from mizan.complaints import projections as case_projections
         from mizan.followup import projections, selectors
 
+        from . import engine
         from .indexer import index_case, index_new_case
         from .recommendations import project, search_recommendations
 
@@ -20,6 +22,10 @@ class SearchConfig(AppConfig):
         # search never sees a change that was rolled back); the core never imports search.
         case_projections.register(case_projections.CASE, "search.index", index_case, order=20)
         case_projections.register(case_projections.CREATED, "search.index", index_new_case, order=20)
+
+        # The one case-list query (desk, API, exports) searches words and ranks through these.
+        caselist.register_search(active=lambda q: engine.prepare(q).active, filter=engine.filter_cases,
+                                 ranked=engine.ranked)
 
         # The follow-up never imports search: its recommendations are indexed by this projection,
         # in the transaction of each change, and its lists search through this function.

@@ -19,9 +19,9 @@ from django.conf import settings
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 
+from mizan.complaints import caselist as selectors
+from mizan.complaints.caselist import QueueFilters
 from mizan.complaints.services import assign_case
-from mizan.desk import selectors
-from mizan.desk.selectors import QueueFilters
 from tests.browser.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

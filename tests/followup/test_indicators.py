@@ -22,6 +22,8 @@ from django.utils import timezone, translation
 
 from mizan.accounts.models import ApiToken, Facility, Governorate
 from mizan.audit.models import AuditEvent
+from mizan.complaints import caselist as forms_queue
+from mizan.complaints import caselist as selectors
 from mizan.complaints.errors import Invalid, NotAllowed
 from mizan.complaints.intake import clean_intake
 from mizan.complaints.models import Category
@@ -32,7 +34,6 @@ from mizan.complaints.services import (
     submit_complaint,
     transition_case,
 )
-from mizan.desk import forms_queue, selectors
 from mizan.followup import indicators as ind
 from mizan.followup import plans
 from mizan.followup.models import Evidence, Indicator, IndicatorValue

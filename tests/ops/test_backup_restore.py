@@ -18,8 +18,8 @@ from pathlib import Path, PurePosixPath
 import pytest
 from django.conf import settings
 
-from mizan.core.backup import _data_keys, read_members
 from mizan.lib.sealedstream import SealedWriter
+from mizan.ops.backup import _data_keys, read_members
 from tests.ops.conftest import ON_POSTGRES
 
 CASES, ATTACHMENTS, AUDIT = "complaints_case", "complaints_attachment", "audit_auditevent"

@@ -3,12 +3,12 @@
 Checks the whole archive first (decryption, checksums of every member against the manifest,
 schema version, keys) and changes nothing if anything is wrong; refuses a non-empty target
 without --force; then restores the database and the files and checks the row counts and the
-audit chain. Stop the platform (web and workers) first. See `mizan/core/backup.py`.
+audit chain. Stop the platform (web and workers) first. See `mizan/ops/backup.py`.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mizan.core.backup import BackupError, restore_backup
+from mizan.ops.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):

@@ -2,12 +2,12 @@
 
 One encrypted archive of the database (a transaction-consistent snapshot, taken while the
 platform runs), the uploaded files and the trained models, with a manifest of checksums and row
-counts. The keys are never in it: back them up separately. See `mizan/core/backup.py`.
+counts. The keys are never in it: back them up separately. See `mizan/ops/backup.py`.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mizan.core.backup import KEYS_NOTICE, BackupError, human_size, make_backup
+from mizan.ops.backup import KEYS_NOTICE, BackupError, human_size, make_backup
 
 
 class Command(BaseCommand):
