@@ -14,7 +14,7 @@ db_worker`) on a free 127.0.0.1 port. For --duration seconds:
 
 Then every receipt answered with 201 is tracked again (a receipt that no longer opens its
 complaint is lost), the database is checked case by case (timeline and audit rows, search
-document) and `manage.py verify_audit` runs. Prints one JSON object: per endpoint the count,
+document), `manage.py verify_audit` and `manage.py rebuild_statistics --check` run. Prints one JSON object: per endpoint the count,
 rate, p50 / p99 latency and statuses; the 5xx count; the lost receipts.
 
     .venv/bin/python bench/load.py [--duration 60] [--citizens 4] [--officers 2] [--web-workers 3]
@@ -141,6 +141,7 @@ def main():
     parser.add_argument("--database-url", default="", help="PostgreSQL server URL (a fresh database is created on it)")
     parser.add_argument("--check", action="store_true", help="exit 1 on any 5xx, lost receipt or inconsistency")
     args = parser.parse_args()
+    load_before = [round(x, 2) for x in os.getloadavg()]
 
     site = Site(database_url=args.database_url, web_workers=args.web_workers, officers=args.officers, label="load")
     try:
@@ -173,6 +174,7 @@ def main():
         site.stop()
         consistency = site.consistency()
         audit = site.manage("verify_audit", check=False)
+        rollup = site.manage("rebuild_statistics", "--check", check=False)
         log = site.tail(10**8)
     finally:
         site.close()
@@ -181,7 +183,8 @@ def main():
     for endpoint, values in sorted(rec.latency.items()):
         endpoints[endpoint] = {
             "count": len(values), "per_second": round(len(values) / elapsed, 2),
-            "latency_ms_p50": round(percentile(values, 0.5), 1), "latency_ms_p99": round(percentile(values, 0.99), 1),
+            "latency_ms_p50": round(percentile(values, 0.5), 1), "latency_ms_p95": round(percentile(values, 0.95), 1),
+            "latency_ms_p99": round(percentile(values, 0.99), 1),
             "statuses": dict(sorted(rec.statuses[endpoint].items())),
         }
     server_errors = sum(n for per in rec.statuses.values() for status, n in per.items() if status >= 500)
@@ -196,13 +199,15 @@ def main():
         "server_errors_5xx": server_errors, "connection_failures": len(rec.failures),
         "lost_receipts": len(lost), "cases_stored": consistency["cases"],
         "consistency_problems": consistency["problems"][:20], "verify_audit_ok": audit.returncode == 0,
+        "rollup_check_ok": rollup.returncode == 0,
         "database_is_locked_in_log": log.count("database is locked"),
         "endpoints": endpoints,
+        "load_average_before": load_before, "load_average_after": [round(x, 2) for x in os.getloadavg()],
     }
     print(json.dumps(result, ensure_ascii=False, indent=1))
     if args.check:
         bad = (server_errors or rec.failures or lost or consistency["problems"] or audit.returncode
-               or result["database_is_locked_in_log"] or not rec.receipts)
+               or rollup.returncode or result["database_is_locked_in_log"] or not rec.receipts)
         if bad:
             first = log.find("Traceback")
             print(log[first:first + 6000] if first >= 0 else log[-6000:], file=sys.stderr)

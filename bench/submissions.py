@@ -207,11 +207,14 @@ def main():
                     "latency_ms_p95": round(percentile(b_latencies, 0.95), 1),
                     "other_statuses": sorted({s for s in b_statuses if s != 201})}
 
-    worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # As `make run` starts it (mizan/serve.py): at a lower priority than the web processes.
+    worker = subprocess.Popen([sys.executable, "manage.py", "db_worker", "--interval", "1"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              preexec_fn=lambda: os.nice(int(os.environ.get("MIZAN_WORKER_NICE", "10"))))  # noqa: PLW1509
     shell = [sys.executable, "manage.py", "shell", "-c"]
     subprocess.run([*shell, "import time\nfrom mizan.core.tasks import worker_alive\n"
-                    "while not worker_alive(): time.sleep(0.2)"], cwd=ROOT, env=env, check=True, timeout=120)
+                    "while not worker_alive(): time.sleep(0.2)"], cwd=ROOT, env=env, check=True, timeout=120,
+                   stdout=subprocess.DEVNULL)
     server, root = start_server("mizan.settings")
     base = root + "/api/v1"
     try:

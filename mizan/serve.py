@@ -28,7 +28,12 @@ def main() -> int:
         "--bind", f"{args.host}:{args.port}", "--workers", str(args.web_workers),
         "--access-logfile", "-", "--graceful-timeout", "10", "--timeout", "120",
     ], cwd=BASE_DIR)
-    worker = subprocess.Popen([python, "manage.py", "db_worker", "--interval", "1"], cwd=BASE_DIR)
+    # The worker yields the processor to the web processes (MIZAN_WORKER_NICE, default 10): in a
+    # surge of complaints people's requests are answered first, and suggestions and e-mails,
+    # queued durably, follow a few seconds later.
+    niceness = int(os.environ.get("MIZAN_WORKER_NICE", "10"))
+    worker = subprocess.Popen([python, "manage.py", "db_worker", "--interval", "1"], cwd=BASE_DIR,
+                              preexec_fn=(lambda: os.nice(niceness)) if niceness else None)  # noqa: PLW1509 (no threads yet)
     children = [web, worker]
 
     stopping = False

@@ -74,3 +74,11 @@ def test_the_faces_file_complaints_only_through_intake_receive():
                if _module(path).startswith(("mizan.desk", "mizan.portal", "mizan.api"))
                and "submit_complaint" in path.read_text(encoding="utf-8")}
     assert writers == set()
+
+
+def test_timeline_rows_are_written_in_one_place():
+    writers = {str(path.relative_to(ROOT)) for path in _modules()
+               if path.name not in ("timeline.py", "models.py")
+               and any(marker in path.read_text(encoding="utf-8")
+                       for marker in ("TimelineEvent(", "TimelineEvent.objects.create", "TimelineEvent.objects.bulk_create"))}
+    assert writers == set()

@@ -9,7 +9,8 @@ from django.http import Http404
 from mizan.accounts.models import Role, membership_of
 from mizan.audit.models import record
 
-from .models import Case, Person, TimelineEvent
+from . import timeline
+from .models import Case, Person
 
 R = Role
 # action -> roles allowed (within their own organisation)
@@ -102,8 +103,7 @@ def reveal_identity(*, actor, case: Case, reason: str) -> list[dict]:
 
             data["request"] = consume_approval(actor=actor, case=case).pk  # NotAllowed without one
         record(action="identity.reveal", organisation=case.organisation, actor=actor, target=case, data=data)
-        TimelineEvent.objects.create(case=case, actor=actor, actor_kind="staff", kind="identity_revealed",
-                                     public=False, data={"persons": len(persons)})
+        timeline.record(case, actor, "identity_revealed", public=False, persons=len(persons))
     revealed = []
     for person in persons:
         values = {f: unseal(getattr(person, f"{f}_enc"), f, case.pk) for f in IDENTITY_FIELDS}

@@ -20,9 +20,10 @@ from django.utils import timezone
 from mizan.accounts.models import membership_of
 from mizan.audit.models import record
 
+from . import timeline
 from .access import PERMISSIONS, can
 from .errors import Conflict, Invalid, NotAllowed
-from .models import Case, Notification, RevealRequest, TimelineEvent
+from .models import Case, Notification, RevealRequest
 
 S = RevealRequest.Status
 
@@ -87,8 +88,7 @@ def request_reveal(*, actor, case: Case, reason: str) -> RevealRequest:
         req = RevealRequest.objects.create(case=case, requester=actor, reason=reason)
         record(action="identity.reveal_request", organisation=case.organisation, actor=actor, target=case,
                data={"request": req.pk})
-        TimelineEvent.objects.create(case=case, actor=actor, actor_kind="staff", kind="identity_reveal_requested",
-                                     public=False, data={"request": req.pk})
+        timeline.record(case, actor, "identity_reveal_requested", public=False, request=req.pk)
         Notification.objects.bulk_create([
             Notification(user=user, case=case, kind="reveal_request",
                          data={"reference": case.reference, "request": req.pk})
@@ -159,9 +159,8 @@ def decide_reveal(*, actor, request_id: int, approve: bool, reason: str) -> Reve
         action = "identity.reveal_approve" if approve else "identity.reveal_refuse"
         record(action=action, organisation=req.case.organisation, actor=actor, target=req.case,
                data={"request": req.pk, "requester": req.requester_id})
-        TimelineEvent.objects.create(case=req.case, actor=actor, actor_kind="staff",
-                                     kind="identity_reveal_approved" if approve else "identity_reveal_refused",
-                                     public=False, data={"request": req.pk})
+        timeline.record(req.case, actor, "identity_reveal_approved" if approve else "identity_reveal_refused",
+                        public=False, request=req.pk)
         Notification.objects.create(user=req.requester, case=req.case, kind="reveal_decided",
                                     data={"reference": req.case.reference, "request": req.pk,
                                           "approved": bool(approve)})

@@ -29,7 +29,7 @@ from mizan.lib.images import strip_metadata
 from mizan.lib.textsafety import clean_file_name
 from mizan.lib.vault import random_digits
 
-from . import deadlines, projections, routing, workflow
+from . import deadlines, projections, routing, timeline, workflow
 from .access import can
 from .errors import Conflict, Invalid, NotAllowed
 from .identity import identity_hash, receipt_hash, seal
@@ -71,14 +71,6 @@ def _user(actor):
     return None if actor in (COMPLAINANT, SYSTEM, None) else actor
 
 
-def _actor_kind(actor) -> str:
-    if actor == COMPLAINANT:
-        return TimelineEvent.ActorKind.COMPLAINANT
-    if actor in (SYSTEM, None):
-        return TimelineEvent.ActorKind.SYSTEM
-    return TimelineEvent.ActorKind.STAFF
-
-
 def _require(actor, action: str, case: Case) -> None:
     member = membership_of(actor)
     if member is None or member.organisation_id != case.organisation_id or not can(actor, action):
@@ -86,19 +78,16 @@ def _require(actor, action: str, case: Case) -> None:
 
 
 def _event(case: Case, actor, kind: str, *, public: bool, **data) -> TimelineEvent:
-    return TimelineEvent(case=case, actor=_user(actor), actor_kind=_actor_kind(actor), kind=kind, public=public,
-                         data=data)
+    return timeline.event(case, actor, kind, public=public, data=data)
 
 
 def _timeline(case: Case, actor, kind: str, *, public: bool, **data) -> TimelineEvent:
-    event = _event(case, actor, kind, public=public, **data)
-    bulk.insert([event])
-    return event
+    return timeline.record(case, actor, kind, public=public, data=data)
 
 
 def _audit(case: Case, actor, action: str, **data) -> None:
     record(action=action, organisation=case.organisation, actor=_user(actor),
-           actor_label=str(_actor_kind(actor)), target=case, data=data)
+           actor_label=str(timeline.actor_kind(actor)), target=case, data=data)
 
 
 def _lock(case: Case, expected_version: int | None) -> Case:
@@ -298,7 +287,7 @@ def submit_complaint(
         if unit is not None:
             events.append(_event(case, SYSTEM, "routed", public=False, unit=unit.pk, unit_name=unit.name_ar,
                                  rule=rule.pk if rule else None))
-        bulk.insert(events)
+        timeline.write(*events)
         for upload in files:
             _store_attachment(case, upload, actor=actor)
         if unit is not None and local.announced.get(unit.pk):
@@ -416,24 +405,24 @@ def transition_case(
         if case.status in workflow.DECIDED_STATES:
             case.decided_at = now
             fields.append("decided_at")
-        if transition.name in ("resolve", "declare_inadmissible"):
+        if transition.note_is_outcome:
             case.public_outcome = note
             fields.append("public_outcome")
         if case.status == Status.CLOSED:
             case.closed_at = now
             fields.append("closed_at")
-        if transition.name == "reopen":
+        if transition.reopens:
             case.closed_at = None
             case.resolved_at = None
             case.resolution_breached = False
             fields += ["closed_at", "resolved_at", "resolution_breached"]
         _touch(case, fields)
         _timeline(case, actor, "status", public=True, **data)
-        if note and transition.name == "request_information":
+        if note and transition.note_to_complainant:
             msg = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.TO_COMPLAINANT, author=_user(actor), body=note)
             projections.message_written(msg)
             _timeline(case, actor, "message_out", public=True, id=msg.pk)
-        elif note and transition.name not in ("resolve", "declare_inadmissible"):
+        elif note and not transition.note_is_outcome:
             kind = CaseMessage.Kind.FROM_COMPLAINANT if actor == COMPLAINANT else CaseMessage.Kind.INTERNAL
             projections.message_written(CaseMessage.objects.create(case=case, kind=kind, author=_user(actor),
                                                                    body=note))

@@ -25,11 +25,43 @@ from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from mizan.accounts.models import Unit
+from mizan.core import bulk
 from mizan.core.templatetags.mizan import day, num, staff_name
 from mizan.lib.textsafety import isolate
 
-from .models import Allegation, Category, Channel, RoutingRule, Urgency
-from .workflow import Status
+from .models import Allegation, Category, Channel, RoutingRule, TimelineEvent, Urgency
+from .workflow import COMPLAINANT, SYSTEM, Status
+
+# --- writing: the one place timeline rows are made -------------------------------------------------
+
+def actor_kind(actor) -> str:
+    """Who acted, as the timeline records it: the complainant, the system, or staff."""
+    if actor == COMPLAINANT:
+        return TimelineEvent.ActorKind.COMPLAINANT
+    if actor in (SYSTEM, None):
+        return TimelineEvent.ActorKind.SYSTEM
+    return TimelineEvent.ActorKind.STAFF
+
+
+def event(case, actor, kind: str, *, public: bool, data: dict | None = None, **fields) -> TimelineEvent:
+    """A timeline row of `case`, not written yet (see `write`); its data is `data` and `fields`."""
+    user = None if actor in (COMPLAINANT, SYSTEM, None) else actor
+    return TimelineEvent(case=case, actor=user, actor_kind=actor_kind(actor), kind=kind, public=public,
+                         data={**(data or {}), **fields})
+
+
+def write(*events: TimelineEvent) -> None:
+    """Write timeline rows (made by `event`) in one INSERT, in the caller's transaction. Every
+    timeline row of the platform is written here: the domain functions, identity reveals and their
+    requests, decided suggestions."""
+    bulk.insert(list(events))
+
+
+def record(case, actor, kind: str, *, public: bool, data: dict | None = None, **fields) -> TimelineEvent:
+    """Make and write one timeline row."""
+    row = event(case, actor, kind, public=public, data=data, **fields)
+    write(row)
+    return row
 
 __all__ = ["DECISION_KINDS", "Names", "TimelineRow", "describe", "describe_all", "describe_notification"]
 

@@ -4,7 +4,7 @@ Each transition names the states it leaves from, the state it reaches, the roles
 it and what it requires. `complaints.services.transition_case` is the only code that applies it.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -62,7 +62,12 @@ class Transition:
     appeal_window: bool = False  # only within the organisation's appeal days
     pauses_clock: bool = False
     resumes_clock: bool = False
-    side_effects: tuple = field(default=())
+    # What becomes of the note: the public outcome the complainant reads (and no message), a
+    # message to the complainant, or (neither) a message of its author (an internal note, or the
+    # complainant's own words).
+    note_is_outcome: bool = False
+    note_to_complainant: bool = False
+    reopens: bool = False  # clears the decision: closing and resolution dates, the resolution breach
 
 
 TRANSITIONS: tuple[Transition, ...] = (
@@ -71,7 +76,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("accept", frozenset({Status.UNDER_REVIEW}), Status.IN_PROGRESS,
                HANDLERS, _("Accept and investigate")),
     Transition("request_information", frozenset({Status.IN_PROGRESS}), Status.AWAITING_COMPLAINANT,
-               HANDLERS, _("Wait for the complainant"), needs_note=True, pauses_clock=True),
+               HANDLERS, _("Wait for the complainant"), needs_note=True, pauses_clock=True, note_to_complainant=True),
     Transition("resume", frozenset({Status.AWAITING_COMPLAINANT}), Status.IN_PROGRESS,
                frozenset({*HANDLERS, SYSTEM}), _("Resume work"), resumes_clock=True),
     Transition("refer", frozenset({Status.IN_PROGRESS}), Status.REFERRED,
@@ -79,16 +84,16 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("referral_answered", frozenset({Status.REFERRED}), Status.IN_PROGRESS,
                HANDLERS, _("Referral answered")),
     Transition("resolve", frozenset({Status.IN_PROGRESS, Status.REFERRED}), Status.RESOLVED,
-               HANDLERS, _("Resolve with findings"), needs_note=True, needs_findings=True),
+               HANDLERS, _("Resolve with findings"), needs_note=True, needs_findings=True, note_is_outcome=True),
     Transition("close", frozenset({Status.RESOLVED}), Status.CLOSED,
                HANDLERS, _("Close")),
     Transition("declare_inadmissible", frozenset({Status.RECEIVED, Status.UNDER_REVIEW}), Status.INADMISSIBLE,
-               HANDLERS, _("Declare inadmissible"), needs_note=True),
+               HANDLERS, _("Declare inadmissible"), needs_note=True, note_is_outcome=True),
     Transition("withdraw", frozenset(OPEN_STATES), Status.WITHDRAWN,
                frozenset({*HANDLERS, COMPLAINANT}), _("Record withdrawal")),
     Transition("reopen", frozenset(DECIDED_STATES), Status.IN_PROGRESS,
                frozenset({Role.SUPERVISOR, COMPLAINANT}), _("Re-open on appeal"),
-               needs_note=True, appeal_window=True),
+               needs_note=True, appeal_window=True, reopens=True),
 )
 
 # The step a case usually takes next from each status: the case page shows it as the one primary

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from mizan.accounts.models import membership_of
 from mizan.audit.models import record
 from mizan.complaints import services as case_services
+from mizan.complaints import timeline
 from mizan.complaints.access import can
 from mizan.complaints.errors import Conflict, Invalid, NotAllowed
 from mizan.complaints.models import Allegation, Case, Category, Person, TimelineEvent
@@ -174,8 +175,7 @@ def decide_suggestions(*, actor, case: Case, decisions: list[Decision],
         else:
             kind = "suggestions_decided"
             data = {"decisions": [{**data, "accepted": d.accept} for d, data in records], **extra}
-        TimelineEvent.objects.create(case=locked, actor=actor, actor_kind=TimelineEvent.ActorKind.STAFF,
-                                     public=False, kind=kind, data=data)
+        timeline.record(locked, actor, kind, public=False, data=data)
         allegation_ids = iter(added)  # in the order of the decisions that asked for one
         for decision, data in records:
             if decision.add_allegation:

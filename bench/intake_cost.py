@@ -1,0 +1,161 @@
+"""Benchmark: what one complaint and one officer's action cost in one process, without a server.
+
+A fresh database in a temporary folder (or on a PostgreSQL server), an organisation set up as a
+ministry's is (a default unit with two officers and a supervisor), then, through Django's test
+client and the real middleware, API and domain code: --n complaints filed with
+`POST /api/v1/complaints`, and --n officer actions (`POST /api/v1/cases/{ref}/transitions`, review
+then accept). Tasks are only queued (a worker would run them), as in production with a worker.
+
+Prints one JSON object: SQL statements per request (from the query log, once warm) and CPU
+milliseconds per request (process time, mean over --n). `--profile FILE` writes a cProfile of the
+complaints and prints its top functions by cumulative time.
+
+    .venv/bin/python bench/intake_cost.py [--n 300] [--profile /tmp/intake.prof]
+    .venv/bin/python bench/intake_cost.py --database-url postgres://postgres@127.0.0.1:5432/test
+"""
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+NARRATIVE = "مسكوني من الشارع وودوني القسم وفضلت محجوز ٣ أيام من غير ما حد يقولي ليه، وضربوني على وشي."
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=300)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--profile", default="")
+    args = parser.parse_args()
+
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    tmp = tempfile.mkdtemp(prefix="mizan-cost-")
+    os.makedirs(os.path.join(tmp, "static"))
+    os.environ.update({"MIZAN_VAR_DIR": tmp, "DJANGO_SETTINGS_MODULE": "mizan.settings",
+                       "MIZAN_THROTTLE_SUBMIT_PER_HOUR": "100000000", "MIZAN_TASKS_INLINE": "never",
+                       "LOG_LEVEL": "WARNING"})
+    os.environ.pop("DATABASE_URL", None)
+    dbname = None
+    if args.database_url:
+        import psycopg
+
+        dbname = f"mizan_cost_{os.getpid()}"
+        with psycopg.connect(args.database_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{dbname}"')
+        os.environ["DATABASE_URL"] = args.database_url.rsplit("/", 1)[0] + "/" + dbname
+    subprocess.run([sys.executable, "-m", "mizan.lib.keyfiles", tmp + "/keys"], check=True, stdout=subprocess.DEVNULL)
+    try:
+        result = measure(args)
+    finally:
+        if dbname:
+            from django.db import connections
+
+            connections.close_all()
+            import psycopg
+
+            with psycopg.connect(args.database_url, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+    result["load_average_before"] = load_before
+    result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+
+
+def measure(args) -> dict:
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from mizan.accounts.models import ApiToken, Governorate, Membership, Organisation, Unit
+
+    call_command("migrate", verbosity=0)
+    org = Organisation.objects.create(slug="bench", kind="ministry", country="EG", reference_prefix="EG",
+                                      name_ar="إدارة حقوق الإنسان", name_en="HR", is_default_intake=True)
+    Governorate.objects.create(organisation=org, code="cairo", name_ar="القاهرة", name_en="Cairo")
+    unit = Unit.objects.create(organisation=org, code="hr", name_ar="قطاع حقوق الإنسان", name_en="HR", is_intake=True)
+    users = {}
+    for name, role in (("officer1", "case_officer"), ("officer2", "case_officer"), ("chief", "supervisor")):
+        users[name] = get_user_model().objects.create_user(username=name, password=None)
+        Membership.objects.create(user=users[name], organisation=org, unit=unit, role=role)
+    _token, raw = ApiToken.issue(users["officer1"])
+
+    client = Client(HTTP_HOST="localhost")
+    body = json.dumps({"narrative": NARRATIVE, "anonymous": False, "categories": ["arbitrary_detention"],
+                       "complainant": {"name": "مقدم شكوى تجريبي", "phone": "01000000000"}, "governorate": "cairo"},
+                      ensure_ascii=False)
+    references = []
+
+    def file():
+        response = client.post("/api/v1/complaints", body, content_type="application/json")
+        assert response.status_code == 201, response.content
+        references.append(response.json()["reference"])
+
+    def act(reference, step):
+        response = client.post(f"/api/v1/cases/{reference}/transitions", json.dumps({"to": step}),
+                               content_type="application/json", headers={"Authorization": f"Bearer {raw}"})
+        assert response.status_code == 200, response.content
+
+    for _ in range(20):
+        file()
+    act(references[0], "under_review")
+    # Each request starts by emptying the query log (Django's request_started): empty it first,
+    # so the context's mark falls at its start.
+    reset_queries()
+    with CaptureQueriesContext(connection) as intake_log:
+        file()
+    intake_sql = [q["sql"] for q in intake_log.captured_queries]  # read now: the next request empties the log
+    reset_queries()
+    with CaptureQueriesContext(connection) as action_log:
+        act(references[1], "under_review")
+    action_sql = [q["sql"] for q in action_log.captured_queries]
+
+    start = time.process_time()
+    for _ in range(args.n):
+        file()
+    intake_ms = (time.process_time() - start) * 1000 / args.n
+    targets = references[-args.n:]
+    start = time.process_time()
+    for reference in targets:
+        act(reference, "under_review")
+    action_ms = (time.process_time() - start) * 1000 / args.n
+
+    result = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "database": connection.vendor, "n": args.n,
+        "intake_statements": len(intake_sql),
+        "intake_cpu_ms": round(intake_ms, 2),
+        "transition_statements": len(action_sql),
+        "transition_cpu_ms": round(action_ms, 2),
+        "intake_statement_log": [sql[:90] for sql in intake_sql],
+    }
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(args.n):
+            file()
+        profile.disable()
+        profile.dump_stats(args.profile)
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(25)
+        result["profile_top"] = [line for line in out.getvalue().splitlines() if line.strip()][:40]
+    return result
+
+
+if __name__ == "__main__":
+    main()
