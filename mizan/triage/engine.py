@@ -16,6 +16,7 @@ import math
 from django.db import transaction
 
 from mizan.complaints.models import URGENCY_RANK, Case, Urgency
+from mizan.core import bulk
 
 from .classify import predict_categories
 from .lexicon import TextAnalysis, analyse_text, detect_urgency
@@ -114,10 +115,11 @@ def run_triage(case_id: int) -> dict:
         Case.objects.select_for_update().filter(pk=case_id).values_list("pk", flat=True).first()
         existing = {(s.kind, s.value): s for s in Suggestion.objects.select_for_update().filter(case_id=case_id)}
         now_waiting = set()  # suggestions this run made, or made again after they were withdrawn
+        new = []
         for key, data in wanted.items():
             current = existing.get(key)
             if current is None:
-                Suggestion.objects.create(case_id=case_id, kind=key[0], value=key[1], **data)
+                new.append(Suggestion(case_id=case_id, kind=key[0], value=key[1], **data))
                 counts["created"] += 1
                 now_waiting.add(key)
             elif current.status in (Suggestion.Status.PENDING, Suggestion.Status.SUPERSEDED):
@@ -130,6 +132,9 @@ def run_triage(case_id: int) -> dict:
                 counts["updated"] += 1
             else:
                 counts["kept"] += 1
+        # One INSERT for the new ones (without Suggestion.save: the case's suggested urgency is
+        # brought up to date once, below).
+        bulk.insert(new)
         stale = [s.pk for key, s in existing.items() if key not in wanted and s.status == Suggestion.Status.PENDING]
         if stale:
             counts["superseded"] = Suggestion.objects.filter(pk__in=stale).update(status=Suggestion.Status.SUPERSEDED)
