@@ -15,6 +15,7 @@ Named baselines, in the same run:
   per submission, at OWASP's minimum parameters (m=19 MiB, t=2, p=1).
 
     .venv/bin/python bench/submissions.py [--n 600] [--concurrency 4] [--workers 2] [--baseline minimal]
+        [--worker beside|after]   (after: the worker starts when the flood is over: the web path alone)
     .venv/bin/python bench/submissions.py --database-url postgres://postgres@127.0.0.1:5432/test
 
 Prints one JSON object. Nothing here is a test: figures go to BENCHMARKS.md.
@@ -128,6 +129,9 @@ def main():
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn web processes")
     parser.add_argument("--database-url", default="", help="PostgreSQL server URL (a fresh database is created on it)")
+    parser.add_argument("--worker", choices=["beside", "after"], default="beside",
+                        help="beside: the worker runs during the flood (as in production); after: it starts "
+                             "once the flood is over and works off the queued tasks (the web path alone)")
     parser.add_argument("--baseline", choices=["none", "minimal"], default="none",
                         help="minimal: also serve a one-row Django view on the same server and compare")
     args = parser.parse_args()
@@ -207,14 +211,23 @@ def main():
                     "latency_ms_p95": round(percentile(b_latencies, 0.95), 1),
                     "other_statuses": sorted({s for s in b_statuses if s != 201})}
 
-    # As `make run` starts it (mizan/serve.py): at a lower priority than the web processes.
-    worker = subprocess.Popen([sys.executable, "manage.py", "db_worker", "--interval", "1"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              preexec_fn=lambda: os.nice(int(os.environ.get("MIZAN_WORKER_NICE", "10"))))  # noqa: PLW1509
     shell = [sys.executable, "manage.py", "shell", "-c"]
-    subprocess.run([*shell, "import time\nfrom mizan.core.tasks import worker_alive\n"
-                    "while not worker_alive(): time.sleep(0.2)"], cwd=ROOT, env=env, check=True, timeout=120,
-                   stdout=subprocess.DEVNULL)
+
+    def start_worker():
+        # As `make run` starts it (mizan/serve.py): at a lower priority than the web processes.
+        process = subprocess.Popen([sys.executable, "manage.py", "db_worker", "--interval", "1"], cwd=ROOT, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   preexec_fn=lambda: os.nice(int(os.environ.get("MIZAN_WORKER_NICE", "10"))))  # noqa: PLW1509
+        subprocess.run([*shell, "import time\nfrom mizan.core.tasks import worker_alive\n"
+                        "while not worker_alive(): time.sleep(0.2)"], cwd=ROOT, env=env, check=True, timeout=120,
+                       stdout=subprocess.DEVNULL)
+        return process
+
+    if args.worker == "after":
+        # No worker during the flood, and none has been seen: the server must queue the tasks and
+        # not run them inline (as while a worker is alive), so the flood measures the web alone.
+        env["MIZAN_TASKS_INLINE"] = "never"
+    worker = start_worker() if args.worker == "beside" else None
     server, root = start_server("mizan.settings")
     base = root + "/api/v1"
     try:
@@ -224,6 +237,8 @@ def main():
 
         elapsed, latencies, statuses, answers = flood(base + "/complaints")
         receipts = [a["receipt"] for a, s in zip(answers, statuses, strict=True) if s == 201]
+        if worker is None:
+            worker = start_worker()
         drained = subprocess.run([*shell, (
             "import time\nfrom django_tasks_db.models import DBTaskResult\nstart = time.perf_counter()\n"
             "while DBTaskResult.objects.filter(status__in=['READY', 'RUNNING']).exists(): time.sleep(0.1)\n"
@@ -239,8 +254,9 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=20)
-        worker.terminate()
-        worker.wait(timeout=30)
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=30)
         if dbname:
             import psycopg
 
@@ -250,7 +266,7 @@ def main():
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "database": "postgresql" if args.database_url else "sqlite (WAL, IMMEDIATE, synchronous=FULL)",
-        "web_processes": args.workers, "client_threads": args.concurrency, "submissions": args.n,
+        "web_processes": args.workers, "worker": args.worker, "client_threads": args.concurrency, "submissions": args.n,
         "accepted_201": statuses.count(201), "other_statuses": sorted({s for s in statuses if s != 201}),
         "submissions_per_second": round(statuses.count(201) / elapsed, 1),
         "worker_caught_up_seconds_after_the_last": float(drained),
