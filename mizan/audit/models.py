@@ -8,7 +8,7 @@ chain after changing a row; `manage.py verify_audit` finds the first broken link
 import json
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -57,29 +57,28 @@ class AuditEvent(models.Model):
 
 
 class AuditHead(models.Model):
-    """One row that serialises appends to the chain (locked with SELECT ... FOR UPDATE).
-
-    `last_id` is the id of the last row: the next row takes the one after it, so its hash (which
-    covers its id) is computed before it is written, in one INSERT."""
+    """One row that serialises appends to the chain (locked with SELECT ... FOR UPDATE)."""
 
     last_hash = models.CharField(max_length=64, default=GENESIS)
     count = models.PositiveBigIntegerField(default=0)
-    last_id = models.PositiveBigIntegerField(default=0)
 
 
 def record(*, action: str, organisation=None, actor=None, actor_label: str | None = None,
            target=None, data: dict | None = None) -> AuditEvent:
     """Append one audit row. Call inside the transaction of the change it records.
 
-    Three statements: the head, locked; the row, with its id (the head's last id plus one) and
-    its hash; the head moved on."""
+    Three statements: the head, locked, read with the id the row will get from the database's
+    own sequence (PostgreSQL's nextval; SQLite's AUTOINCREMENT counter, which the held write lock
+    keeps), so the row's hash, which covers its id, is computed before the row is written; the
+    row; the head moved on."""
     with transaction.atomic(savepoint=False):
-        head = AuditHead.objects.select_for_update().filter(pk=1).first()
+        head = _locked_head()
         if head is None:
-            last = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
-            head, _ = AuditHead.objects.get_or_create(pk=1, defaults={"last_id": last})
+            AuditHead.objects.get_or_create(pk=1)
+            head = _locked_head()
+        last_hash, next_id = head
         event = AuditEvent(
-            id=head.last_id + 1,
+            id=next_id,
             at=timezone.now(),
             organisation=organisation,
             actor=actor if getattr(actor, "pk", None) else None,
@@ -88,12 +87,27 @@ def record(*, action: str, organisation=None, actor=None, actor_label: str | Non
             target_type=target._meta.model_name if target is not None else "",
             target_id=str(target.pk) if target is not None else "",
             data=data or {},
-            prev_hash=head.last_hash,
+            prev_hash=last_hash,
         )
         event.hash = event.compute_hash()
         models.Model.save(event, force_insert=True)
-        AuditHead.objects.filter(pk=1).update(last_hash=event.hash, last_id=event.id, count=models.F("count") + 1)
+        AuditHead.objects.filter(pk=1).update(last_hash=event.hash, count=models.F("count") + 1)
         return event
+
+
+def _locked_head() -> tuple[str, int] | None:
+    """(the chain's last hash, the id the next row takes), the head row locked; None without a head."""
+    table = AuditEvent._meta.db_table
+    head = AuditHead._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"SELECT last_hash, nextval(pg_get_serial_sequence(%s, 'id')) FROM {head} "  # noqa: S608 (our tables)
+                           "WHERE id = 1 FOR UPDATE", [table])
+        else:  # inside the write transaction: nobody else takes an id until it ends
+            cursor.execute(f"SELECT last_hash, COALESCE((SELECT MAX(seq) FROM sqlite_sequence WHERE name = %s), 0) + 1 "  # noqa: S608
+                           f"FROM {head} WHERE id = 1", [table])
+        row = cursor.fetchone()
+    return (row[0], int(row[1])) if row else None
 
 
 def chain_problems() -> tuple[int, list[tuple[int | None, str]]]:
