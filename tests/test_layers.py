@@ -82,3 +82,12 @@ def test_timeline_rows_are_written_in_one_place():
                and any(marker in path.read_text(encoding="utf-8")
                        for marker in ("TimelineEvent(", "TimelineEvent.objects.create", "TimelineEvent.objects.bulk_create"))}
     assert writers == set()
+
+
+def test_the_faces_show_a_case_to_its_complainant_only_through_the_one_public_view():
+    # complaints/public.py builds it; the portal's tracking page and the tracking API read it.
+    builders = {str(path.relative_to(ROOT)) for path in _modules()
+                if _module(path).startswith(("mizan.portal", "mizan.api"))
+                and any(marker in path.read_text(encoding="utf-8")
+                        for marker in (".timeline.public()", "Kind.INTERNAL", "PUBLIC_EXPLANATION"))}
+    assert builders == set()

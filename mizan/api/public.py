@@ -10,10 +10,10 @@ from mizan.accounts import proof_of_work
 from mizan.accounts.models import Facility, Organisation
 from mizan.complaints.access import get_case_by_receipt
 from mizan.complaints.intake import Refused, receive
-from mizan.complaints.models import Case, CaseMessage, Category, Channel, Finding
+from mizan.complaints.models import Case, Category, Channel, Finding
+from mizan.complaints.public import public_view
 from mizan.complaints.rules import Rules, snapshot
 from mizan.complaints.services import post_complainant_message
-from mizan.complaints.workflow import DECIDED_STATES, PUBLIC_EXPLANATION, Status
 from mizan.lib.digits import to_ascii_digits
 
 from .base import ApiError, HourlyThrottle, errors
@@ -125,20 +125,18 @@ def file_complaint(request, payload: ComplaintIn):
 )
 def track(request, receipt: str | None = Header(None, alias="X-Receipt", description=RECEIPT_HELP)):
     case = _case_by_receipt(receipt)
-    decided = case.status in DECIDED_STATES
-    allegations = case.allegations.select_related("category").exclude(finding="") if decided else []
+    view = public_view(case)  # the portal's tracking page shows the same
     return {
         "reference": case.reference,
         "status": case.status,
         "status_label": str(case.status_label()),
-        "status_explanation": str(PUBLIC_EXPLANATION[Status(case.status)]),
+        "status_explanation": view.explanation,
         "received_at": case.received_at,
-        "timeline": [{"at": e.at, "text": e.describe()} for e in case.timeline.public()],
-        "messages": [{"at": m.created_at, "direction": m.kind, "body": m.body}
-                     for m in case.messages.exclude(kind=CaseMessage.Kind.INTERNAL)],
+        "timeline": [{"at": e.at, "text": e.describe()} for e in view.events],
+        "messages": [{"at": m.created_at, "direction": m.kind, "body": m.body} for m in view.messages],
         "outcome": case.public_outcome or None,
         "findings": [{"category": a.category.code, "category_label": a.category.label, "finding": a.finding,
-                      "finding_label": str(Finding(a.finding).label)} for a in allegations],
+                      "finding_label": str(Finding(a.finding).label)} for a in view.findings],
     }
 
 

@@ -6,11 +6,9 @@ exchanged at once for a short-lived session entry (`portal_track_case`) that nam
 
 import re
 import time
-from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -28,16 +26,16 @@ from mizan.complaints.intake import Refused, receive
 from mizan.complaints.models import (
     Attachment,
     Case,
-    CaseMessage,
     Category,
     Channel,
     Person,
     Vulnerability,
 )
+from mizan.complaints.public import public_view
 from mizan.complaints.rules import snapshot
 from mizan.complaints.services import post_complainant_message, transition_case
 from mizan.complaints.uploads import check_uploads, file_response, limits, with_rechoose
-from mizan.complaints.workflow import COMPLAINANT, DECIDED_STATES, PUBLIC_EXPLANATION, Status
+from mizan.complaints.workflow import COMPLAINANT, DECIDED_STATES, Status
 from mizan.core import throttle
 from mizan.lib.digits import to_ascii_digits
 
@@ -266,35 +264,24 @@ def _tracked_case_id(request) -> tuple[int | None, bool]:
     return entry["id"], False
 
 
-def _appeal_until(case: Case):
-    if case.status not in DECIDED_STATES or case.decided_at is None:
-        return None
-    return timezone.localdate(case.decided_at) + timedelta(days=case.organisation.appeal_days)
-
-
 def _render_case(request, case: Case, *, errors=None, values=None, status=200):
-    public_attachments = Attachment.objects.filter(internal=False)
-    case_messages = (case.messages.exclude(kind=CaseMessage.Kind.INTERNAL)
-                     .prefetch_related(Prefetch("attachments", queryset=public_attachments)))
-    decided = case.status in DECIDED_STATES
-    appeal_until = _appeal_until(case)
-    today = timezone.localdate()
+    view = public_view(case)
     return render(request, "portal/track_case.html", {
         "case": case,
         "org": case.organisation,
-        "explanation": PUBLIC_EXPLANATION[Status(case.status)],
-        "events": case.timeline.public(),
-        "case_messages": case_messages,
-        "files": case.attachments.filter(internal=False),
-        "decided": decided,
-        "allegations": case.allegations.select_related("category") if decided else (),
-        "appeal_until": appeal_until,
-        "can_appeal": appeal_until is not None and today <= appeal_until,
-        "can_reply": case.status not in (Status.CLOSED, Status.WITHDRAWN),
-        "can_withdraw": case.is_open,
-        "awaiting": case.status == Status.AWAITING_COMPLAINANT,
-        "referred": case.status == Status.REFERRED,
-        "due": case.due_date(),
+        "explanation": view.explanation,
+        "events": view.events,
+        "case_messages": view.messages,
+        "files": view.files,
+        "decided": view.decided,
+        "allegations": view.allegations,
+        "appeal_until": view.appeal_until,
+        "can_appeal": view.can_appeal,
+        "can_reply": view.can_reply,
+        "can_withdraw": view.can_withdraw,
+        "awaiting": view.awaiting,
+        "referred": view.referred,
+        "due": view.due,
         "errors": errors or {},
         "values": values or {},
         "limits": limits(),
