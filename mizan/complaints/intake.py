@@ -208,6 +208,7 @@ def clean_intake(organisation, raw: dict, *, rules: Rules | None = None) -> tupl
 # --- staff intake: a complaint received by phone, in person, by letter or e-mail -----------------
 
 STAFF_CHANNELS = (Channel.PHONE, Channel.WALK_IN, Channel.LETTER, Channel.EMAIL)
+STAFF = "staff"  # receive(channel=STAFF): the channel is one of STAFF_CHANNELS, given in `raw`
 
 
 def received_at_for(day: date) -> datetime:
@@ -280,5 +281,3 @@ def receive(organisation, raw: dict, *, channel: str, actor=COMPLAINANT, files=(
     except ProofOfWorkRefused as exc:
         raise Refused({}, exc) from None
 
-
-STAFF = "staff"  # receive(channel=STAFF): the channel is one of STAFF_CHANNELS, given in `raw`

@@ -132,7 +132,7 @@ def _load_organisation(pk: int) -> OrganisationRules:
     for facility in Facility.objects.filter(organisation_id=pk, is_active=True):
         facility.governorate = governorates_by_id[facility.governorate_id]
         facilities[facility.pk] = facility
-    units = {u.pk: u for u in Unit.objects.filter(organisation_id=pk).order_by("id")}
+    units = {u.pk: u for u in Unit.objects.filter(organisation_id=pk)}  # in the units' own order (name)
     routing = []
     for rule in RoutingRule.objects.filter(organisation_id=pk, is_active=True).order_by("id"):
         rule.unit = units[rule.unit_id]

@@ -202,6 +202,19 @@ def _param_day(day: str):
     return date.fromisoformat(day) if connection.vendor == "postgresql" else day
 
 
+def _differences(day: str, new: Counter, old_day: str | None = None, old: Counter | None = None):
+    """[((grain, start, dimension, key), d), ...] sorted: the day's and the month's counters moved
+    from a case's `old` contributions (received on `old_day`) to its `new` ones (on `day`)."""
+    changes: Counter = Counter()
+    for (dimension, key), n in new.items():
+        changes[DAY, day, dimension, key] += n
+        changes[MONTH, _month(day), dimension, key] += n
+    for (dimension, key), n in (old or {}).items():
+        changes[DAY, old_day, dimension, key] -= n
+        changes[MONTH, _month(old_day), dimension, key] -= n
+    return sorted((key, d) for key, d in changes.items() if d)
+
+
 def _upsert(organisation_id: int, rows: list[tuple[tuple, int]]) -> None:
     """Add each ((grain, start, dimension, key), d) to its counter, creating it at d."""
     q = connection.ops.quote_name
@@ -240,14 +253,7 @@ def update_case(case) -> None:
     day, new = contributions(found[0], related.get(case.pk))
     old_state = states.get(case.pk)
     old_day, old = _decode(old_state)
-    changes: Counter = Counter()
-    for (dimension, key), n in new.items():
-        changes[DAY, day, dimension, key] += n
-        changes[MONTH, _month(day), dimension, key] += n
-    for (dimension, key), n in old.items():
-        changes[DAY, old_day, dimension, key] -= n
-        changes[MONTH, _month(old_day), dimension, key] -= n
-    rows = sorted((key, d) for key, d in changes.items() if d)
+    rows = _differences(day, new, old_day, old)
     if rows:
         _upsert(organisation_id, rows)
     state = _encode(day, new)
@@ -269,11 +275,7 @@ def add_new_case(new) -> None:
     related = ([link.category_id for link in new.case_categories], list(new.vulnerabilities),
                [(a.category_id, a.finding) for a in new.allegations])
     day, counts = contributions(row, related)
-    changes: Counter = Counter()
-    for (dimension, key), n in counts.items():
-        changes[DAY, day, dimension, key] += n
-        changes[MONTH, _month(day), dimension, key] += n
-    _upsert(case.organisation_id, sorted((key, d) for key, d in changes.items() if d))
+    _upsert(case.organisation_id, _differences(day, counts))
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {CaseContribution._meta.db_table} (case_id, organisation_id, state) VALUES (%s, %s, %s)",  # noqa: S608 (table and column names are constants)
