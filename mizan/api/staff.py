@@ -1,6 +1,9 @@
 """Staff endpoints (bearer token): the cases of the token holder's organisation."""
 
+from contextlib import contextmanager
+
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -47,12 +50,20 @@ def _staff(request):
     return user
 
 
-def _case(user, reference: str) -> Case:
+def _case(user, reference: str, *, for_update: bool = False) -> Case:
     try:
-        return get_case_for_user(user, reference)
+        return get_case_for_user(user, reference, for_update=for_update)
     except Http404:
         # Another organisation's case and a case that does not exist answer alike.
         raise ApiError(404, "not_found", _("No case with this reference.")) from None
+
+
+@contextmanager
+def _changing(user, reference: str):
+    """One transaction for a change, the case read under its row lock (the domain function then
+    does not read it again: `complaints.locks`). A refusal rolls it all back."""
+    with transaction.atomic():
+        yield _case(user, reference, for_update=True)
 
 
 def _code(obj) -> str | None:
@@ -185,12 +196,12 @@ def read_case(request, reference: str):
 )
 def move_case(request, reference: str, payload: TransitionIn):
     user = _staff(request)
-    case = _case(user, reference)
     findings = {pk: {"finding": str(item.finding.value), "note": item.note}
                 for pk, item in (payload.findings or {}).items()}
-    case = transition_case(actor=user, case=case, to=payload.to.value, note=payload.note, findings=findings,
-                           referred_to=payload.referred_to, referral_due=payload.referral_due,
-                           expected_version=payload.version)
+    with _changing(user, reference) as case:
+        case = transition_case(actor=user, case=case, to=payload.to.value, note=payload.note, findings=findings,
+                               referred_to=payload.referred_to, referral_due=payload.referral_due,
+                               expected_version=payload.version)
     return {"reference": case.reference, "status": case.status, "status_label": str(case.status_label()),
             "version": case.version}
 
@@ -203,7 +214,6 @@ def move_case(request, reference: str, payload: TransitionIn):
 )
 def assign(request, reference: str, payload: AssignmentIn):
     user = _staff(request)
-    case = _case(user, reference)
     organisation_id = membership_of(user).organisation_id
     problems = {}
     unit = None
@@ -217,12 +227,14 @@ def assign(request, reference: str, payload: AssignmentIn):
     if payload.officer:
         # Only people of the same organisation are looked up, so usernames elsewhere stay unknown.
         officer = get_user_model().objects.filter(
-            username=payload.officer, is_active=True, membership__organisation_id=organisation_id).first()
+            username=payload.officer, is_active=True, membership__organisation_id=organisation_id,
+        ).select_related("membership").first()
         if officer is None:
             problems["officer"] = _("Unknown officer.")
-    if problems:
-        raise ApiError(400, "invalid", _("The assignment is not valid."), problems)
-    case = assign_case(actor=user, case=case, unit=unit, officer=officer, expected_version=payload.version)
+    with _changing(user, reference) as case:  # an unknown case answers 404 before a wrong officer's 400
+        if problems:
+            raise ApiError(400, "invalid", _("The assignment is not valid."), problems)
+        case = assign_case(actor=user, case=case, unit=unit, officer=officer, expected_version=payload.version)
     return {"reference": case.reference, "unit": _code(case.unit), "officer": _username(case.officer),
             "version": case.version}
 
@@ -235,6 +247,6 @@ def assign(request, reference: str, payload: AssignmentIn):
 )
 def write_message(request, reference: str, payload: MessageIn):
     user = _staff(request)
-    case = _case(user, reference)
-    message = post_message(actor=user, case=case, body=payload.body, internal=payload.internal)
+    with _changing(user, reference) as case:
+        message = post_message(actor=user, case=case, body=payload.body, internal=payload.internal)
     return Reply(201, {"id": message.pk})

@@ -57,7 +57,9 @@ class AuditEvent(models.Model):
 
 
 class AuditHead(models.Model):
-    """One row that serialises appends to the chain (locked with SELECT ... FOR UPDATE)."""
+    """One row that serialises appends to the chain (locked with SELECT ... FOR UPDATE) and
+    anchors its end: the last row's hash and the number of rows, kept by the database (a trigger
+    on the rows' INSERT, migration 0002), so rows deleted from the end show."""
 
     last_hash = models.CharField(max_length=64, default=GENESIS)
     count = models.PositiveBigIntegerField(default=0)
@@ -67,10 +69,10 @@ def record(*, action: str, organisation=None, actor=None, actor_label: str | Non
            target=None, data: dict | None = None) -> AuditEvent:
     """Append one audit row. Call inside the transaction of the change it records.
 
-    Three statements: the head, locked, read with the id the row will get from the database's
-    own sequence (PostgreSQL's nextval; SQLite's AUTOINCREMENT counter, which the held write lock
-    keeps), so the row's hash, which covers its id, is computed before the row is written; the
-    row; the head moved on."""
+    Two statements: the head, locked, read with the id the row will get from the database's own
+    sequence (PostgreSQL's nextval; SQLite's AUTOINCREMENT counter, which the held write lock
+    keeps), so the row's hash, which covers its id, is computed before the row is written; then
+    the row, whose INSERT moves the head on (the trigger of migration 0002)."""
     with transaction.atomic(savepoint=False):
         head = _locked_head()
         if head is None:
@@ -90,8 +92,7 @@ def record(*, action: str, organisation=None, actor=None, actor_label: str | Non
             prev_hash=last_hash,
         )
         event.hash = event.compute_hash()
-        models.Model.save(event, force_insert=True)
-        AuditHead.objects.filter(pk=1).update(last_hash=event.hash, count=models.F("count") + 1)
+        models.Model.save(event, force_insert=True)  # the trigger moves the head to it
         return event
 
 

@@ -9,7 +9,7 @@ from django.http import Http404
 from mizan.accounts.models import Role, membership_of
 from mizan.audit.models import record
 
-from . import timeline
+from . import locks, timeline
 from .models import Case, Person
 
 R = Role
@@ -58,11 +58,11 @@ def cases_for(user):
 
 
 def get_case_for_user(user, reference: str, *, for_update: bool = False) -> Case:
-    """The case with `reference` if `user` may see it; Http404 otherwise (same for absent)."""
-    qs = cases_for(user)
-    if for_update:
-        qs = qs.select_for_update()
-    case = qs.filter(reference=str(reference)[:32]).first()
+    """The case with `reference` if `user` may see it; Http404 otherwise (same for absent).
+    `for_update`: read under its row lock, inside the caller's transaction, for the domain
+    function it is passed to (`locks`)."""
+    qs = cases_for(user).filter(reference=str(reference)[:32])
+    case = locks.locked(qs) if for_update else qs.first()
     if case is None:
         raise Http404("not found")
     return case

@@ -50,6 +50,7 @@ class OrganisationRules:
     facilities: dict[int, Facility]  # active places, by id, their governorate attached
     policies: dict[str, tuple[int, int]]  # urgency → (first action, resolution) working days
     routing: list[RoutingRule]  # active rules, their unit attached
+    units: dict[int, Unit]  # by id, in the units' own order (name)
     intake_unit: Unit | None
     announced: dict[int, list[int]]  # unit id → ids of the users a new case there is announced to
 
@@ -103,10 +104,16 @@ _current: Rules | None = None
 _lock = threading.Lock()
 
 
-def snapshot() -> Rules:
-    """The rules as committed now (one query), loaded again only when they changed."""
+TOKEN_SQL = f"SELECT token FROM {RulesVersion._meta.db_table} WHERE id = 1"  # noqa: S608 (our table)
+
+
+def snapshot(token: str | None = None) -> Rules:
+    """The rules as committed now (one query), loaded again only when they changed. `token`: the
+    token as a caller read it in its own query (`TOKEN_SQL`, in the same transaction), which
+    saves that one."""
     global _current
-    token = RulesVersion.objects.filter(pk=1).values_list("token", flat=True).first()
+    if token is None:
+        token = RulesVersion.objects.filter(pk=1).values_list("token", flat=True).first()
     if token is None:
         token = _new_token()
     current = _current
@@ -150,6 +157,7 @@ def _load_organisation(pk: int) -> OrganisationRules:
         policies={p.urgency: (p.first_action_days, p.resolution_days)
                   for p in DeadlinePolicy.objects.filter(organisation_id=pk)},
         routing=routing,
+        units=units,
         intake_unit=next((u for u in units.values() if u.is_intake), None),
         announced=announced,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -29,7 +30,7 @@ from mizan.lib.images import strip_metadata
 from mizan.lib.textsafety import clean_file_name
 from mizan.lib.vault import random_digits
 
-from . import deadlines, projections, routing, timeline, workflow
+from . import deadlines, locks, projections, routing, timeline, workflow
 from .access import can
 from .errors import Conflict, Invalid, NotAllowed
 from .identity import identity_hash, receipt_hash, seal
@@ -91,15 +92,28 @@ def _audit(case: Case, actor, action: str, **data) -> None:
 
 
 def _lock(case: Case, expected_version: int | None) -> Case:
-    """Re-read `case` under a row lock; refuse if it changed since the user loaded it."""
-    # of=("self",): lock the case row only. Without it PostgreSQL also locks the joined
-    # organisation row FOR UPDATE, which every insert referencing the organisation (new cases,
-    # audit rows) must wait for: intake then queues behind one case's change, and deadlocks.
-    locked = Case.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=case.pk)
+    """`case` under its row lock: the face's own read when it took the lock in this transaction
+    (`locks`), else read again; refuse if it changed since the user loaded it."""
+    locked = case if locks.holds(case) else locks.locked(Case.objects.filter(pk=case.pk))
+    if locked is None:
+        raise Case.DoesNotExist(f"no case {case.pk}")
     if expected_version is not None and locked.version != expected_version:
         raise Conflict(_("Someone else changed this case while you were working on it. "
                          "Reload the page to see the latest version, then try again."), code="stale")
     return locked
+
+
+@contextmanager
+def _changing(case: Case, expected_version: int | None):
+    """The transaction of a change, with `case` under its row lock (`_lock`). When the face
+    opened the transaction and read the case under its lock (`locks`), the change runs in the
+    face's transaction, without a savepoint of its own: a refusal rolls back the face's whole
+    transaction, which holds nothing else."""
+    if locks.holds(case):
+        yield _lock(case, expected_version)
+        return
+    with transaction.atomic():
+        yield _lock(case, expected_version)
 
 
 def _touch(case: Case, fields: list[str]) -> None:
@@ -335,8 +349,7 @@ def transition_case(
     role = _role(actor)
     if actor not in (COMPLAINANT, SYSTEM):
         _require(actor, "view_case", case)
-    with transaction.atomic():
-        case = _lock(case, expected_version)
+    with _changing(case, expected_version) as case:
         transition = workflow.find(case.status, to)
         if transition is None:
             raise Conflict(_("A case in status “%(status)s” cannot move to “%(to)s”.") % {
@@ -453,8 +466,7 @@ def assign_case(*, actor, case: Case, unit: Unit | None = None, officer=None, ex
         errors["officer"] = _("Choose a unit or an officer.")
     if errors:
         raise Invalid(_("The assignment is not valid."), fields=errors)
-    with transaction.atomic():
-        case = _lock(case, expected_version)
+    with _changing(case, expected_version) as case:
         if not case.is_open:
             raise Conflict(_("A closed case cannot be assigned."), code="closed")
         fields = []
@@ -492,8 +504,7 @@ def post_message(*, actor, case: Case, body: str, internal: bool = False, files:
     body = (body or "").strip()
     if not body:
         raise Invalid(_("Write a message."), fields={"body": _("Write a message.")})
-    with transaction.atomic():
-        case = _lock(case, None)
+    with _changing(case, None) as case:
         if not internal and case.status in (Status.CLOSED, Status.WITHDRAWN):
             raise Conflict(_("This case is closed; re-open it before writing to the complainant."), code="closed")
         kind = CaseMessage.Kind.INTERNAL if internal else CaseMessage.Kind.TO_COMPLAINANT
@@ -521,8 +532,7 @@ def post_complainant_message(*, case: Case, body: str, files: list[Upload] | tup
     body = (body or "").strip()
     if not body and not files:
         raise Invalid(_("Write a message."), fields={"body": _("Write a message.")})
-    with transaction.atomic():
-        case = _lock(case, None)
+    with _changing(case, None) as case:
         if case.status in (Status.CLOSED, Status.WITHDRAWN):
             raise Conflict(_("This complaint is closed and cannot receive messages."), code="closed")
         message = CaseMessage.objects.create(case=case, kind=CaseMessage.Kind.FROM_COMPLAINANT, body=body or "—")
@@ -549,8 +559,7 @@ def set_categories(*, actor, case: Case, categories: list[Category], expected_ve
     changes), audit `case.categories`.
     """
     _require(actor, "edit_case", case)
-    with transaction.atomic():
-        case = _lock(case, expected_version)
+    with _changing(case, expected_version) as case:
         CaseCategory.objects.filter(case=case).delete()
         CaseCategory.objects.bulk_create([CaseCategory(case=case, category=c) for c in categories])
         _touch(case, [])
@@ -572,8 +581,7 @@ def set_urgency(*, actor, case: Case, urgency: str, expected_version: int | None
     commit (what it suggests depends on the urgency).
     """
     _require(actor, "edit_case", case)
-    with transaction.atomic():
-        case = _lock(case, expected_version)
+    with _changing(case, expected_version) as case:
         old = case.urgency
         if old == urgency:
             return case
@@ -611,8 +619,7 @@ def set_suggested_urgency(*, case: Case, level: str | None, signals=(), new: boo
     notification "critical_suggested" of the supervisors of the case's unit (else of its
     organisation), e-mailed on commit in each recipient's language.
     """
-    with transaction.atomic():
-        case = _lock(case, None)
+    with _changing(case, None) as case:
         if level is not None and URGENCY_RANK[level] <= URGENCY_RANK[case.urgency]:
             level = None
         signals = list(signals) if level is not None else None
@@ -639,8 +646,7 @@ def add_allegation(*, actor, case: Case, category: Category, occurred_on: date |
     _require(actor, "edit_case", case)
     if facility is not None and facility.organisation_id != case.organisation_id:
         raise Invalid(_("Unknown facility."), fields={"facility": _("Unknown facility.")})
-    with transaction.atomic():
-        case = _lock(case, None)
+    with _changing(case, None) as case:
         if not case.is_open:
             raise Conflict(_("Re-open the case before changing its allegations."), code="closed")
         allegation = Allegation.objects.create(
@@ -664,8 +670,7 @@ def update_allegation(*, actor, allegation: Allegation, category: Category, occu
     _require(actor, "edit_case", case)
     if facility is not None and facility.organisation_id != case.organisation_id:
         raise Invalid(_("Unknown facility."), fields={"facility": _("Unknown facility.")})
-    with transaction.atomic():
-        case = _lock(case, None)
+    with _changing(case, None) as case:
         if not case.is_open:
             raise Conflict(_("Re-open the case before changing its allegations."), code="closed")
         allegation.category, allegation.occurred_on, allegation.facility = category, occurred_on, facility

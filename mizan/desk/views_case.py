@@ -9,11 +9,13 @@ the user sees the case but may not do this. Outsiders get 404, like an unknown r
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -393,10 +395,13 @@ def _stale(case: Case, expected: int) -> None:
         raise _stale_error()
 
 
-def case_action(key):
+def case_action(key, *, lock: bool = True):
     """POST-only, logged-in, case loaded through the access helper; domain errors re-render.
 
-    `key` names the form on the page (a string, or a function of the URL kwargs).
+    `key` names the form on the page (a string, or a function of the URL kwargs). The view runs
+    in one transaction, the case read under its row lock by the access helper (the domain
+    function takes that read instead of a second one: `complaints.locks`); `lock=False` for a
+    view whose domain function must take its locks in an order of its own.
     """
 
     def decorate(view):
@@ -404,9 +409,10 @@ def case_action(key):
         @require_POST
         @wraps(view)
         def wrapper(request, reference, **kwargs):
-            case = access.get_case_for_user(request.user, reference)
             try:
-                return view(request, case, **kwargs)
+                with transaction.atomic() if lock else nullcontext():
+                    case = access.get_case_for_user(request.user, reference, for_update=lock)
+                    return view(request, case, **kwargs)
             except DomainError as error:
                 return _refused(request, case, key(kwargs) if callable(key) else key, error)
 
@@ -624,7 +630,7 @@ def allegation_edit(request, case, pk):
     return _back(case, "allegations")
 
 
-@case_action("duplicate")
+@case_action("duplicate", lock=False)  # mark_duplicate locks both cases, the lower id first
 def duplicate(request, case):
     _guard(request.user, "mark_duplicate")
     version = _version(request)

@@ -113,21 +113,24 @@ def _fetch(sql: str, params) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _related(lo: int, hi: int, *, with_state: bool = False):
-    """{case id: (category ids, vulnerability codes, [(category id, finding), ...])} for the
-    cases with ids lo..hi, in one query over the three tables' (case, ...) indexes; with
-    `with_state`, ({...}, {case id: stored contribution}) from the same query."""
-    found: dict[int, tuple[list, list, list]] = {}
-    states: dict[int, str] = {}
-    sql = ("SELECT 1, case_id, category_id, '' FROM complaints_casecategory WHERE case_id BETWEEN %s AND %s "
-           "UNION ALL SELECT 2, case_id, 0, code FROM complaints_casevulnerability WHERE case_id BETWEEN %s AND %s "
-           "UNION ALL SELECT 3, case_id, category_id, finding FROM complaints_allegation WHERE case_id BETWEEN %s AND %s")
-    params = [lo, hi] * 3
-    if with_state:
-        sql += (f" UNION ALL SELECT 4, case_id, 0, state FROM {CaseContribution._meta.db_table} "  # noqa: S608 (our table)
-                "WHERE case_id BETWEEN %s AND %s")
-        params += [lo, hi]
-    for kind, case_id, category_id, text in _fetch(sql, params):
+# The related rows of cases lo..hi, (kind, case id, category id, text) per row, each table read
+# over its (case, ...) index: categories, vulnerability groups, allegations and their findings,
+# and (kind 4) what a case contributed last.
+_BRANCHES = (("1, case_id, category_id, ''", "complaints_casecategory"),
+             ("2, case_id, 0, code", "complaints_casevulnerability"),
+             ("3, case_id, category_id, finding", "complaints_allegation"))
+_STATE = ("4, case_id, 0, state", CaseContribution._meta.db_table)
+
+
+def _union(branches, padding: str = "") -> str:
+    return " UNION ALL ".join(f"SELECT {columns}{padding} FROM {table} WHERE case_id BETWEEN %s AND %s"  # noqa: S608 (our tables)
+                              for columns, table in branches)
+
+
+def _sort(rows, found: dict, states: dict) -> None:
+    """Rows of the related UNION into `found` {case id: (category ids, vulnerability codes,
+    [(category id, finding), ...])} and `states` {case id: stored contribution}."""
+    for kind, case_id, category_id, text in rows:
         if kind == 4:
             states[case_id] = text
             continue
@@ -138,7 +141,30 @@ def _related(lo: int, hi: int, *, with_state: bool = False):
             entry[1].append(text)
         else:
             entry[2].append((category_id, text))
-    return (found, states) if with_state else found
+
+
+def _related(lo: int, hi: int) -> dict:
+    """{case id: (category ids, vulnerability codes, [(category id, finding), ...])} for the
+    cases with ids lo..hi, in one query."""
+    found: dict[int, tuple[list, list, list]] = {}
+    _sort(_fetch(_union(_BRANCHES), [lo, hi] * len(_BRANCHES)), found, {})
+    return found
+
+
+def _case_with_related(pk: int, first: date, last: date):
+    """(the case's row as `_cases` reads it, or None; its related rows as `_related` gives them;
+    what it contributed last) in one query: the case's row is one more branch of the UNION, its
+    columns after the related rows' four, which are NULL in it (and it NULL in theirs)."""
+    case_sql, case_params = _cases(first, last).filter(pk=pk).query.sql_with_params()
+    branches = (*_BRANCHES, _STATE)
+    sql = (f"SELECT 0, NULL, NULL, NULL, c.* FROM ({case_sql}) c UNION ALL "  # noqa: S608 (our query)
+           + _union(branches, ", NULL" * (len(CASE_COLUMNS) + 3)))
+    rows = _fetch(sql, [*case_params, *[pk, pk] * len(branches)])
+    row = next((r[4:] for r in rows if r[0] == 0), None)
+    found: dict[int, tuple[list, list, list]] = {}
+    states: dict[int, str] = {}
+    _sort([r[:4] for r in rows if r[0] != 0], found, states)
+    return row, found.get(pk), states.get(pk)
 
 
 def contributions(row, related) -> tuple[str, Counter]:
@@ -240,18 +266,16 @@ def _lock(organisation_id: int, *, exclusive: bool) -> None:
 
 def update_case(case) -> None:
     """Bring the rollup up to date with `case` as it is now in the database, in the caller's
-    transaction (call it after the change, once per domain function). A few small queries: the
-    case, its categories, groups and allegations, what it contributed last; then one upsert of the
-    differences, if any, and the new contributions."""
+    transaction (call it after the change, once per domain function). One query reads the case
+    with its deadline tests, its categories, groups and allegations and what it contributed last;
+    then one upsert of the differences, if any, and one of the new contributions."""
     organisation_id = case.organisation_id
     _lock(organisation_id, exclusive=False)
     year = timezone.localdate(case.received_at).year
-    found = _fetch(*_cases(*_due_range(year, year)).filter(pk=case.pk).query.sql_with_params())
-    if not found:
+    row, related, old_state = _case_with_related(case.pk, *_due_range(year, year))
+    if row is None:
         return
-    related, states = _related(case.pk, case.pk, with_state=True)
-    day, new = contributions(found[0], related.get(case.pk))
-    old_state = states.get(case.pk)
+    day, new = contributions(row, related)
     old_day, old = _decode(old_state)
     rows = _differences(day, new, old_day, old)
     if rows:

@@ -20,10 +20,11 @@ from types import SimpleNamespace
 
 from django.db import connection, transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from mizan.accounts.models import Facility
 from mizan.complaints.models import Allegation, Case, CaseCategory, CaseMessage
-from mizan.complaints.rules import snapshot
+from mizan.complaints.rules import TOKEN_SQL, snapshot
 from mizan.core import bulk
 
 from . import partitions
@@ -122,48 +123,74 @@ def cases_for_indexing(queryset=None):
 
 
 def index_case(case: Case | int) -> SearchDocument:
-    """(Re)build the search document of one case, in the caller's transaction: three reads (the
-    case with its places and unit; its category links, allegations and message bodies in one
-    UNION; the rules' token) where `cases_for_indexing` takes four and the ORM's prefetching."""
+    """(Re)build the search document of one case, in the caller's transaction: one read (the case,
+    its category links, allegations and message bodies and the rules' token, in one UNION; the
+    names from intake's cached rules) and one write, where `cases_for_indexing` takes four reads
+    and the ORM's prefetching. Raises Case.DoesNotExist for a case that is not there."""
     pk = case.pk if isinstance(case, Case) else int(case)
-    loaded = Case.objects.select_related("facility__governorate", "governorate", "unit").get(pk=pk)
-    links, allegations, messages = _related(loaded)
-    document = SearchDocument(case_id=loaded.pk, organisation_id=loaded.organisation_id,
-                              **document_fields(loaded, links=links, allegations=allegations, messages=messages))
-    partitions.ensure([loaded.pk])
-    document.save()
+    loaded, links, allegations, messages = _read(pk)
+    fields = document_fields(loaded, links=links, allegations=allegations, messages=messages)
+    document = SearchDocument(case_id=pk, organisation_id=loaded.organisation_id, **fields)
+    # The document is written at intake, with its partition: here it is brought up to date. One
+    # that is missing (a case from before the search wing) is written whole, its partition first.
+    if not SearchDocument.objects.filter(pk=pk).update(organisation_id=loaded.organisation_id,
+                                                       indexed_at=timezone.now(), **fields):
+        partitions.ensure([pk])
+        document.save(force_insert=True)
     return document
 
 
-def _related(case: Case) -> tuple[list, list, list[str]]:
-    """(category links, allegations, message bodies) of `case` as `document_fields` reads them,
-    from one query; the categories and places named from intake's cached rules
+# One row per part of a case's document, in one UNION: (kind, four ids, seven texts, row id).
+# Kind 0 is the case (its place, unit and organisation; its texts), 1 a category link, 2 an
+# allegation, 3 a message, 4 the rules' token.
+_BLANK = ", ''" * 5
+_READ = (
+    "SELECT 0, facility_id, governorate_id, unit_id, organisation_id, reference, narrative, place_details, "  # noqa: S608
+    "referred_to, public_outcome, status, urgency, id FROM complaints_case WHERE id = %s "
+    f"UNION ALL SELECT 1, category_id, NULL, NULL, NULL, '', ''{_BLANK}, id FROM complaints_casecategory "
+    "WHERE case_id = %s "
+    f"UNION ALL SELECT 2, category_id, facility_id, governorate_id, NULL, summary, finding_note{_BLANK}, id "
+    "FROM complaints_allegation WHERE case_id = %s "
+    f"UNION ALL SELECT 3, NULL, NULL, NULL, NULL, body, ''{_BLANK}, id FROM complaints_casemessage WHERE case_id = %s "
+    f"UNION ALL SELECT 4, NULL, NULL, NULL, NULL, token, ''{_BLANK}, 0 FROM ({TOKEN_SQL}) t "
+    "ORDER BY 1, 13")
+
+
+def _read(pk: int):
+    """(the case as `document_fields` reads it, its category links, allegations, message bodies)
+    from one query; the categories, places and unit named from intake's cached rules
     (`complaints.rules`), a place no longer in them (an inactive one) read once."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT 1, category_id, NULL, NULL, '', '', id FROM complaints_casecategory WHERE case_id = %s "
-            "UNION ALL SELECT 2, category_id, facility_id, governorate_id, summary, finding_note, id "
-            "FROM complaints_allegation WHERE case_id = %s "
-            "UNION ALL SELECT 3, NULL, NULL, NULL, body, '', id FROM complaints_casemessage WHERE case_id = %s "
-            "ORDER BY 1, 7", [case.pk] * 3)
+        cursor.execute(_READ, [pk] * 4)
         rows = cursor.fetchall()
-    rules = snapshot()
-    local = rules.of(case.organisation_id)
-    wanted = {row[2] for row in rows if row[0] == 2 and row[2] and row[2] not in local.facilities}
+    if not rows or rows[0][0] != 0:
+        raise Case.DoesNotExist(f"no case {pk}")
+    token = next((row[5] for row in rows if row[0] == 4), None)
+    rules = snapshot(token)
+    (_kind, facility_id, governorate_id, unit_id, organisation_id, reference, narrative, place_details, referred_to,
+     public_outcome, status, urgency, _id) = rows[0]
+    local = rules.of(organisation_id)
+    wanted = {row[2] for row in rows if row[0] == 2 and row[2]} | ({facility_id} if facility_id else set())
+    wanted -= set(local.facilities)
     facilities = dict(local.facilities)
     if wanted:
         facilities.update({f.pk: f for f in Facility.objects.filter(pk__in=wanted).select_related("governorate")})
+    case = SimpleNamespace(
+        organisation_id=organisation_id, reference=reference, narrative=narrative, place_details=place_details,
+        referred_to=referred_to, public_outcome=public_outcome, status=status, urgency=urgency,
+        facility=facilities.get(facility_id), governorate=local.governorates_by_id.get(governorate_id),
+        unit=local.units.get(unit_id))
     links, allegations, messages = [], [], []
-    for kind, category_id, facility_id, governorate_id, text, note, _id in rows:
+    for kind, category_id, facility_id, governorate_id, _unit, text, note, *_rest in rows[1:]:
         if kind == 1:
             links.append(SimpleNamespace(category=rules.categories_by_id[category_id]))
         elif kind == 2:
             allegations.append(SimpleNamespace(
                 category=rules.categories_by_id[category_id], facility=facilities.get(facility_id),
                 governorate=local.governorates_by_id.get(governorate_id), summary=text, finding_note=note))
-        else:
+        elif kind == 3:
             messages.append(text)
-    return links, allegations, messages
+    return case, links, allegations, messages
 
 
 def index_new_case(new) -> SearchDocument:

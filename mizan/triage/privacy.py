@@ -17,17 +17,20 @@ from mizan.lib.pii import PIIMatch, find_pii, redact
 
 from .models import PiiSpan
 
-__all__ = ["MASK", "redacted_message", "redacted_narrative", "store_message_pii", "store_pii_spans"]
+__all__ = ["MASK", "redacted_message", "redacted_narrative", "spans_of", "store_message_pii", "store_pii_spans"]
 
 MASK = "▇▇▇"
 
 
+def spans_of(text: str, source: str, source_id: int | None = None) -> list[tuple]:
+    """(source, source_id, kind, start, end) of each piece of personal data in `text`: a
+    PiiSpan's columns without the case."""
+    return [(source, source_id, m.kind, m.start, m.end) for m in find_pii(text)]
+
+
 def _message_spans(case_id: int, message_id: int, body: str) -> list[PiiSpan]:
-    return [
-        PiiSpan(case_id=case_id, source=PiiSpan.Source.MESSAGE, source_id=message_id, kind=m.kind,
-                start=m.start, end=m.end)
-        for m in find_pii(body)
-    ]
+    return [PiiSpan(case_id=case_id, source=source, source_id=source_id, kind=kind, start=start, end=end)
+            for source, source_id, kind, start, end in spans_of(body, PiiSpan.Source.MESSAGE, message_id)]
 
 
 def store_pii_spans(case: Case) -> int:
@@ -35,17 +38,15 @@ def store_pii_spans(case: Case) -> int:
 
     Reads under the case's row lock (the lock `post_message` and the other message-writing
     domain functions take), so a message written meanwhile is either read here or writes its
-    own spans after this replacement, never lost between the two.
+    own spans after this replacement, never lost between the two. (A triage run does the same
+    inside its own transaction: `engine.run_triage`.)
     """
     with transaction.atomic():
         narrative = Case.objects.select_for_update().filter(pk=case.pk).values_list("narrative", flat=True).first()
         if narrative is None:
             return 0
-        spans = [
-            PiiSpan(case_id=case.pk, source=PiiSpan.Source.NARRATIVE, source_id=None, kind=m.kind,
-                    start=m.start, end=m.end)
-            for m in find_pii(narrative)
-        ]
+        spans = [PiiSpan(case_id=case.pk, source=source, source_id=source_id, kind=kind, start=start, end=end)
+                 for source, source_id, kind, start, end in spans_of(narrative, PiiSpan.Source.NARRATIVE)]
         for message_id, body in CaseMessage.objects.filter(case_id=case.pk).values_list("pk", "body"):
             spans += _message_spans(case.pk, message_id, body)
         PiiSpan.objects.filter(case_id=case.pk).delete()
@@ -54,13 +55,15 @@ def store_pii_spans(case: Case) -> int:
 
 
 def store_message_pii(message: CaseMessage) -> int:
-    """Scan one message (or internal note) and replace its stored spans; returns how many.
+    """Scan a new message (or internal note) and store its spans; returns how many.
 
-    Meant to run inside the transaction that writes the message, which holds the case's row lock.
+    Registered for `projections.MESSAGE`, which the domain functions call once for each message
+    they write, in the transaction that writes it (holding the case's row lock): a new message
+    has no spans yet, so they are inserted (one INSERT, none without personal data), never
+    replaced. `store_pii_spans` replaces a whole case's.
     """
     spans = _message_spans(message.case_id, message.pk, message.body)
-    with transaction.atomic():
-        PiiSpan.objects.filter(case_id=message.case_id, source=PiiSpan.Source.MESSAGE, source_id=message.pk).delete()
+    if spans:
         PiiSpan.objects.bulk_create(spans)
     return len(spans)
 

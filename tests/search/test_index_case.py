@@ -3,10 +3,13 @@ as `rebuild` (the ORM's prefetching, `cases_for_indexing`), for a case that has 
 document holds: nested categories, allegations at an active and at a closed place, messages,
 notes, an outcome."""
 
-from mizan.complaints.models import Category
+import pytest
+
+from mizan.complaints.models import Case, Category
 from mizan.complaints.services import add_allegation, post_message, transition_case
 from mizan.search.indexer import build_document, cases_for_indexing, index_case
 from mizan.search.models import FIELDS, SearchDocument
+from mizan.search.query import document_terms
 
 
 def test_index_case_writes_the_document_rebuild_would(staff, file_case, places):
@@ -17,8 +20,9 @@ def test_index_case_writes_the_document_rebuild_would(staff, file_case, places):
                                     label_fr="Coups en détention")
     add_allegation(actor=staff["officer"], case=case, category=child, facility=places["prison"],
                    summary="ضرب بالعصا أثناء التحقيق")
-    places["prison"].is_active = False  # a place closed since: still named in the document
-    places["prison"].save()
+    for closed in ("prison", "station"):  # places closed since (an allegation's, the case's own): still named
+        places[closed].is_active = False
+        places[closed].save()
     post_message(actor=staff["officer"], case=case, body="نرجو إرسال محضر الشرطة")
     post_message(actor=staff["officer"], case=case, body="اتصلت بالقسم", internal=True)
     transition_case(actor=staff["officer"], case=case, to="under_review")
@@ -26,6 +30,23 @@ def test_index_case_writes_the_document_rebuild_would(staff, file_case, places):
     index_case(case)
     written = SearchDocument.objects.get(case=case)
     expected = build_document(cases_for_indexing().get(pk=case.pk))
-    assert {field: getattr(written, field) for field in FIELDS} == {field: expected[field] for field in FIELDS}
+    columns = (*FIELDS, "facets")
+    assert {field: getattr(written, field) for field in columns} == {field: expected[field] for field in columns}
     assert "دقي" in written.places or "dokki" in written.places
-    assert written.allegations is not None and written.messages
+    assert written.allegations and written.messages and written.categories
+    case.refresh_from_db()
+    assert case.unit_id and set(document_terms(case.unit.name_ar)) <= set(written.places.split())  # the unit's name
+
+
+def test_a_missing_document_is_written_whole(staff, file_case):
+    case, _ = file_case()
+    SearchDocument.objects.filter(case=case).delete()
+    index_case(case.pk)
+    written = SearchDocument.objects.get(case=case)
+    expected = build_document(cases_for_indexing().get(pk=case.pk))
+    assert {field: getattr(written, field) for field in FIELDS} == {field: expected[field] for field in FIELDS}
+
+
+def test_a_case_that_is_gone_is_refused(db):
+    with pytest.raises(Case.DoesNotExist):
+        index_case(987654)
