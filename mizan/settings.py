@@ -138,6 +138,9 @@ MIDDLEWARE = [
     "mizan.core.middleware.SecurityHeadersMiddleware",
 ]
 
+# Sessions signed in before AccountBackend existed name ModelBackend: it stays, so they hold.
+AUTHENTICATION_BACKENDS = ["mizan.accounts.backends.AccountBackend", "django.contrib.auth.backends.ModelBackend"]
+
 ROOT_URLCONF = "mizan.urls"
 WSGI_APPLICATION = "mizan.wsgi.application"
 

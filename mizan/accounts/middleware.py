@@ -41,8 +41,10 @@ class StaffSessionMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return self.get_response(request)
-        state = AccountSecurity.objects.filter(user_id=user.pk).only(
-            "session_generation", "totp_secret_enc", "totp_confirmed_at").first()
+        try:  # read with the user in this request (backends.AccountBackend)
+            state = user.security
+        except AccountSecurity.DoesNotExist:
+            state = None
         problem = security.session_problem(request.session, state.session_generation if state else 0)
         if problem:
             return self._end(request, user, problem)
