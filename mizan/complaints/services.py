@@ -402,7 +402,7 @@ def transition_case(
             deadlines.pause_clock(case, today)
             fields.append("paused_on")
         if transition.resumes_clock:
-            data["waited_days"] = deadlines.resume_clock(case, today)
+            data["waited_days"] = deadlines.resume_clock(case, today, calendar=snapshot().of(case.organisation_id).calendar)
             fields += ["paused_on", "paused_working_days", "resolution_due"]
         if transition.needs_referral:
             case.referred_to, case.referral_due = referred_to.strip()[:300], referral_due
@@ -586,7 +586,8 @@ def set_urgency(*, actor, case: Case, urgency: str, expected_version: int | None
         if old == urgency:
             return case
         case.urgency = urgency
-        deadlines.start_clock(case)
+        local = snapshot().of(case.organisation_id)  # the calendar and policies, cached
+        deadlines.start_clock(case, calendar=local.calendar, days=local.deadlines(urgency))
         fields = ["urgency", "first_action_due", "resolution_due"]
         if case.suggested_urgency and URGENCY_RANK[case.suggested_urgency] <= URGENCY_RANK[urgency]:
             fields += _forget_suggested_urgency(case)

@@ -9,6 +9,7 @@ together and an audit row per decision.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -18,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from mizan.accounts.models import membership_of
 from mizan.audit.models import record
 from mizan.complaints import services as case_services
-from mizan.complaints import timeline
+from mizan.complaints import locks, timeline
 from mizan.complaints.access import can
 from mizan.complaints.errors import Conflict, Invalid, NotAllowed
 from mizan.complaints.models import Allegation, Case, Category, Person, TimelineEvent
@@ -72,7 +73,7 @@ def _apply(*, actor, case: Case, decisions: list[Decision]) -> list[Allegation]:
     found = {c.code: c for c in Category.objects.filter(code__in=codes, parent__isnull=True)}
     if len(found) != len(set(codes)):
         raise Conflict(_("This category no longer exists."), code="gone")
-    current = [cc.category for cc in case.case_categories.select_related("category")]
+    current = [cc.category for cc in case.case_categories.select_related("category")] if codes else []
     new = [found[code] for code in codes if found[code] not in current]
     if new:
         case_services.set_categories(actor=actor, case=case, categories=[*current, *new])
@@ -145,13 +146,20 @@ def decide_suggestions(*, actor, case: Case, decisions: list[Decision],
     decisions = list(decisions)
     _check(decisions, case)
     accepting = any(d.accept for d in decisions)
-    with transaction.atomic():
-        locked = Case.objects.select_for_update(of=("self",)).select_related("organisation", "facility").get(pk=case.pk)
+    # The face's transaction and its read under the row lock when it took one (complaints.locks):
+    # the complaints functions called below then change that same row, without reading it again.
+    held = locks.holds(case)
+    with nullcontext() if held else transaction.atomic():
+        locked = case if held else locks.locked(Case.objects.filter(pk=case.pk))
+        if locked is None:
+            raise Case.DoesNotExist(f"no case {case.pk}")
         if accepting and expected_version is not None and locked.version != expected_version:
             raise _stale()
         current = Suggestion.objects.select_for_update().in_bulk([d.suggestion.pk for d in decisions])
         if any(s.status != Suggestion.Status.PENDING for s in current.values()) or len(current) != len(decisions):
             raise Conflict(_("This suggestion was already decided or is no longer made."), code="decided")
+        for suggestion in current.values():
+            suggestion.case = locked  # what Suggestion.save updates: the locked row, not a copy
         decisions = [Decision(current[d.suggestion.pk], d.accept, d.add_allegation) for d in decisions]
         # Rows are only appended, and every writer of the restated kinds holds this case's lock:
         # the restated rows are exactly those of those kinds above the last id seen now.

@@ -23,9 +23,10 @@ CHOICES = {"accept": (True, False), "accept_allegation": (True, True), "reject":
 
 
 def _suggestion(case, pk: int) -> Suggestion:
-    suggestion = Suggestion.objects.filter(case=case, pk=pk).select_related("case").first()
+    suggestion = Suggestion.objects.filter(case=case, pk=pk).first()
     if suggestion is None:
         raise Http404("not found")
+    suggestion.case = case  # the row the action locked (complaints.locks), not a second copy
     return suggestion
 
 
@@ -84,9 +85,11 @@ def decide(request, case):
         if not pk.isdigit() or value not in CHOICES:
             raise Invalid(_("Choose a decision from the list."), fields={"form": _("Choose a decision from the list.")})
         chosen[int(pk)] = CHOICES[value]
-    suggestions = Suggestion.objects.filter(case=case, pk__in=chosen).select_related("case").in_bulk()
+    suggestions = Suggestion.objects.filter(case=case, pk__in=chosen).in_bulk()
     if len(suggestions) != len(chosen):
         raise Http404("not found")
+    for suggestion in suggestions.values():
+        suggestion.case = case  # the row the action locked (complaints.locks)
     decisions = [Decision(suggestions[pk], accept, allegation) for pk, (accept, allegation) in sorted(chosen.items())]
     version = _version(request) if any(d.accept for d in decisions) else None
     decide_suggestions(actor=request.user, case=case, decisions=decisions, expected_version=version)

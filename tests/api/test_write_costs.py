@@ -170,3 +170,43 @@ def test_an_officer_action_on_the_desk_costs_at_most_the_pinned_statements(clien
     count = len(context.captured_queries)
     print(f"desk {name}: {count} statements\n{_statements(context)}")
     assert count <= DESK[name][connection.vendor], _statements(context)
+
+
+# Accepting a suggestion on the desk is a whole change made by the complaints function it asks for
+# (a category: set_categories, which re-routes; an urgency: set_urgency, with the calendar and
+# policies from intake's cached rules), with its own timeline and audit rows, and then the
+# decision's: the suggestion read again under its lock, the timeline rows it restates, its status,
+# the case's waiting urgency brought up to date, one timeline row and one audit row. Over the target
+# of 15: BENCHMARKS.md ("One write path") says where each statement goes.
+SUGGESTIONS = {"category": {"sqlite": 28, "postgresql": 29}, "urgency": {"sqlite": 25, "postgresql": 26}}
+
+
+@pytest.mark.parametrize("kind", ["category", "urgency"])
+def test_accepting_a_suggestion_costs_at_most_the_pinned_statements(client, staff, file_case, kind):
+    from django.urls import reverse
+
+    from mizan.triage.models import Suggestion
+
+    case, _ = file_case(categories=["arbitrary_detention"])
+    if kind == "category":
+        suggestion = Suggestion.objects.create(case=case, kind=Suggestion.Kind.CATEGORY, value="torture",
+                                               confidence=0.8, source="lexicon", reasons={})
+    else:
+        suggestion = Suggestion.objects.create(
+            case=case, kind=Suggestion.Kind.URGENCY, value="critical", confidence=0.8, source="lexicon",
+            reasons={"signals": [{"code": "ongoing_torture", "level": "critical", "triggers": []}]})
+    client.force_login(staff["officer"])
+    client.get(reverse("desk:case", args=[case.reference]))
+    case.refresh_from_db()
+    with CaptureQueriesContext(connection) as context:
+        response = client.post(reverse("triage:accept", args=[case.reference, suggestion.pk]),
+                               {"version": case.version})
+    assert response.status_code == 303, response.content[:500]
+    suggestion.refresh_from_db()
+    case.refresh_from_db()
+    assert suggestion.status == Suggestion.Status.ACCEPTED
+    assert ("torture" in set(case.case_categories.values_list("category__code", flat=True))) if kind == "category" else (
+        case.urgency == "critical" and case.suggested_urgency is None)
+    count = len(context.captured_queries)
+    print(f"accept {kind}: {count} statements\n{_statements(context)}")
+    assert count <= SUGGESTIONS[kind][connection.vendor], _statements(context)
