@@ -8,5 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Organisations and users")
 
     def ready(self):
-        # The login receiver marks every new session with its start and generation.
+        # Imported here, not at the top: it imports models, which may not be imported before the
+        # app registry is ready. Its login receiver marks every new session with its start and
+        # generation.
         from . import security  # noqa: F401

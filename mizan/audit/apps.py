@@ -8,4 +8,6 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit log")
 
     def ready(self):
-        from . import logins  # noqa: F401  (connects the login/logout audit receivers)
+        # Imported here, not at the top: it imports models, which may not be imported before the
+        # app registry is ready. It connects the login/logout audit receivers.
+        from . import logins  # noqa: F401

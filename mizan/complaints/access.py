@@ -7,10 +7,10 @@ never "forbidden", so nothing tells them that a case exists.
 from django.http import Http404
 
 from mizan.accounts.models import Role, membership_of
-from mizan.audit.models import record
 
-from . import locks, timeline
-from .models import Case, Person
+from . import locks
+from .identity import receipt_hash
+from .models import Case
 
 R = Role
 # action -> roles allowed (within their own organisation)
@@ -70,43 +70,7 @@ def get_case_for_user(user, reference: str, *, for_update: bool = False) -> Case
 
 def get_case_by_receipt(receipt: str) -> Case | None:
     """The case a 16-digit receipt opens, found by one index lookup on its keyed hash."""
-    from .identity import receipt_hash
-
     if not (isinstance(receipt, str) and len(receipt) == 16 and receipt.isascii() and receipt.isdigit()):
         return None
     return Case.objects.filter(receipt_hash=receipt_hash(receipt)).select_related("organisation").first()
 
-
-def reveal_identity(*, actor, case: Case, reason: str) -> list[dict]:
-    """Decrypt the identities in `case` for `actor`.
-
-    Side effects: an audit row `identity.reveal` (ids and the reason) and an internal timeline
-    row; where the organisation wants a second person's approval, it uses up the actor's approved
-    request (`complaints.reveal`). Raises Http404 for outsiders, PermissionError without the
-    right, and NotAllowed without a valid approval where one is needed.
-    """
-    from django.db import transaction
-
-    from .identity import IDENTITY_FIELDS, unseal
-
-    if case.organisation_id != getattr(membership_of(actor), "organisation_id", None) or not can(actor, "view_case"):
-        raise Http404("not found")
-    if not can(actor, "reveal_identity"):
-        raise PermissionError("reveal_identity")
-    if not reason.strip():
-        raise ValueError("a reason is required")
-    persons = [p for p in case.persons.all() if p.has_identity]
-    with transaction.atomic():
-        data = {"persons": [p.pk for p in persons], "reason": reason.strip()[:500]}
-        if case.organisation.identity_reveal_needs_approval:
-            from .reveal import consume_approval
-
-            data["request"] = consume_approval(actor=actor, case=case).pk  # NotAllowed without one
-        record(action="identity.reveal", organisation=case.organisation, actor=actor, target=case, data=data)
-        timeline.record(case, actor, "identity_revealed", public=False, persons=len(persons))
-    revealed = []
-    for person in persons:
-        values = {f: unseal(getattr(person, f"{f}_enc"), f, case.pk) for f in IDENTITY_FIELDS}
-        revealed.append({"id": person.pk, "role": person.role, "role_label": Person.Role(person.role).label,
-                         **values})
-    return revealed

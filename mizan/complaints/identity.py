@@ -5,6 +5,7 @@ import re
 from django.conf import settings
 
 from mizan.core.datakeys import data_vault
+from mizan.lib.digits import to_ascii_digits
 from mizan.lib.vault import Vault, keyed_hash
 
 IDENTITY_FIELDS = ("name", "national_id", "phone", "email", "address")
@@ -30,8 +31,6 @@ def unseal(token: str, field: str, case_id: int) -> str:
 
 def identity_hash(kind: str, value: str) -> str:
     """Keyed hash of a national ID or phone, normalised to its digits (blank when none)."""
-    from mizan.lib.digits import to_ascii_digits
-
     digits = re.sub(r"\D", "", to_ascii_digits(value or ""))
     if kind == "phone":
         digits = digits[-9:]  # the national number without country code or trunk prefix

@@ -18,7 +18,7 @@ from django.db.models import Q
 
 from mizan.accounts.models import AccountSecurity
 from mizan.audit.models import record
-from mizan.core.datakeys import data_vault
+from mizan.core.datakeys import data_vault, key_ring
 from mizan.lib.vault import PREFIX, Vault
 
 from .identity import IDENTITY_FIELDS, context_for
@@ -165,8 +165,6 @@ def verify_all(*, key_id: str) -> list[str]:
 
 
 def _ring_entries() -> list[str]:
-    from mizan.core.datakeys import key_ring
-
     return [entry.strip() for entry in key_ring().split(",") if entry.strip()]
 
 

@@ -1,7 +1,7 @@
 """The core: cases (complaints), the people in them, allegations, messages, files and history.
 
 Personal data (names, national IDs, phones, e-mails, addresses) is stored only as vault
-ciphertext; reading it back goes through `complaints.access.reveal_identity`, which logs.
+ciphertext; reading it back goes through `complaints.reveal.reveal_identity`, which logs.
 """
 
 from datetime import date, timedelta
@@ -477,6 +477,7 @@ class TimelineEvent(models.Model):
         super().save(*args, **kwargs)
 
     def describe(self) -> str:
+        # Not at the top: complaints.timeline imports this module (models <-> timeline).
         from .timeline import describe
 
         return describe(self)
@@ -673,6 +674,7 @@ class Notification(models.Model):
             return registered["describe"](self)
         if self.is_critical:
             return _describe_critical_notification(self)
+        # Not at the top: complaints.timeline imports this module (models <-> timeline).
         from .timeline import describe_notification
 
         return describe_notification(self)

@@ -1,9 +1,10 @@
-"""Revealing an identity with a second person's approval (the organisation's custodian setting).
+"""Revealing an identity (`reveal_identity`: decrypted for a permitted user who writes a reason),
+with a second person's approval where the organisation wants one (its custodian setting).
 
 When `Organisation.identity_reveal_needs_approval` is on, a user with the right to reveal first
 asks (`request_reveal`, with a reason); a supervisor or organisation admin of the same
 organisation, never the requester, approves or refuses with their own reason (`decide_reveal`);
-an approval lets the requester reveal once (`access.reveal_identity` consumes it) within
+an approval lets the requester reveal once (`reveal_identity` consumes it) within
 `MIZAN_REVEAL_APPROVAL_HOURS`. Every step is an audit row and an internal timeline row.
 """
 
@@ -23,7 +24,8 @@ from mizan.audit.models import record
 from . import timeline
 from .access import PERMISSIONS, can
 from .errors import Conflict, Invalid, NotAllowed
-from .models import Case, Notification, RevealRequest
+from .identity import IDENTITY_FIELDS, unseal
+from .models import Case, Notification, Person, RevealRequest
 
 S = RevealRequest.Status
 
@@ -180,3 +182,32 @@ def consume_approval(*, actor, case: Case) -> RevealRequest:
     req.status, req.used_at = S.USED, now
     req.save(update_fields=["status", "used_at"])
     return req
+
+
+def reveal_identity(*, actor, case: Case, reason: str) -> list[dict]:
+    """Decrypt the identities in `case` for `actor`.
+
+    Side effects: an audit row `identity.reveal` (ids and the reason) and an internal timeline
+    row; where the organisation wants a second person's approval, it uses up the actor's approved
+    request (`consume_approval`). Raises Http404 for outsiders, PermissionError without the
+    right, and NotAllowed without a valid approval where one is needed.
+    """
+    if case.organisation_id != getattr(membership_of(actor), "organisation_id", None) or not can(actor, "view_case"):
+        raise Http404("not found")
+    if not can(actor, "reveal_identity"):
+        raise PermissionError("reveal_identity")
+    if not reason.strip():
+        raise ValueError("a reason is required")
+    persons = [p for p in case.persons.all() if p.has_identity]
+    with transaction.atomic():
+        data = {"persons": [p.pk for p in persons], "reason": reason.strip()[:500]}
+        if case.organisation.identity_reveal_needs_approval:
+            data["request"] = consume_approval(actor=actor, case=case).pk  # NotAllowed without one
+        record(action="identity.reveal", organisation=case.organisation, actor=actor, target=case, data=data)
+        timeline.record(case, actor, "identity_revealed", public=False, persons=len(persons))
+    revealed = []
+    for person in persons:
+        values = {f: unseal(getattr(person, f"{f}_enc"), f, case.pk) for f in IDENTITY_FIELDS}
+        revealed.append({"id": person.pk, "role": person.role, "role_label": Person.Role(person.role).label,
+                         **values})
+    return revealed

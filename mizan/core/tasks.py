@@ -18,14 +18,14 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from mizan.core.models import WorkerHeartbeat
+
 logger = logging.getLogger(__name__)
 
 HEARTBEAT_FRESH = timedelta(seconds=60)
 
 
 def worker_alive() -> bool:
-    from mizan.core.models import WorkerHeartbeat
-
     return WorkerHeartbeat.objects.filter(seen_at__gte=timezone.now() - HEARTBEAT_FRESH).exists()
 
 

@@ -4,6 +4,8 @@ from django.utils.functional import SimpleLazyObject
 
 from mizan.accounts.models import membership_of
 from mizan.complaints.access import PERMISSIONS, can
+from mizan.complaints.models import Notification
+from mizan.complaints.reveal import count_to_decide
 from mizan.followup import access as followup_access
 
 
@@ -14,13 +16,9 @@ def desk(request):
     member = membership_of(user)
 
     def unread():
-        from mizan.complaints.models import Notification
-
         return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
     def reveal_pending():
-        from mizan.complaints.reveal import count_to_decide
-
         return count_to_decide(user)
 
     return {

@@ -444,7 +444,7 @@ def reveal(request, reference):
         return _render_page(request, case.pk, status=400, failed_key="reveal",
                             errors={"reveal.reason": _("Say why you need to see the identity.")})
     try:
-        people = access.reveal_identity(actor=request.user, case=case, reason=reason)
+        people = reveal_flow.reveal_identity(actor=request.user, case=case, reason=reason)
     except PermissionError:
         return _forbidden(request, case, _("You are not allowed to see identities."))
     except NotAllowed:  # the approval was used or expired since the check above

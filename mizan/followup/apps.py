@@ -1,6 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from mizan.audit.labels import register_action_labels, register_target_names
+from mizan.core.periodic import EVERY_FIVE_MINUTES, HOURLY, register_periodic
+
+from .audit_labels import ACTION_LABELS, TARGET_NAMES
+
 
 class FollowupConfig(AppConfig):
     name = "mizan.followup"
@@ -9,10 +14,8 @@ class FollowupConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from mizan.audit.labels import register_action_labels, register_target_names
-        from mizan.core.periodic import EVERY_FIVE_MINUTES, HOURLY, register_periodic
-
-        from .audit_labels import ACTION_LABELS, TARGET_NAMES
+        # Imported here, not at the top: these modules import models, which may not be imported
+        # before the app registry is ready (an AppConfig module is imported while it is filled).
         from .indicators import sweep_indicators
         from .reminders import register_notifications
         from .tasks import sweep_recommendation_imports

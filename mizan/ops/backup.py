@@ -51,8 +51,13 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import DatabaseError, connection, connections
 
+from mizan.accounts.models import Organisation
+from mizan.audit.models import AuditEvent, verify_chain
+from mizan.complaints.models import Attachment, Case
+from mizan.core.models import WorkerHeartbeat
 from mizan.lib.sealedstream import SealedReader, SealedStreamError, SealedWriter, UnknownKey
 from mizan.lib.vault import keyed_hash
+from mizan.triage.models import TriageModel
 
 FORMAT = "mizan-backup"
 FORMAT_VERSION = 1
@@ -243,9 +248,6 @@ def _model_tables() -> list[str]:
 
 def _read_snapshot(cursor, vendor: str, server_version: str) -> Snapshot:
     """Migration state, row counts, attachments and model files, read with `cursor` (DB-API)."""
-    from mizan.complaints.models import Attachment
-    from mizan.triage.models import TriageModel
-
     if vendor == "sqlite":
         cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     else:
@@ -551,9 +553,6 @@ def make_backup(output: str | None = None) -> BackupResult:
         latest: dict[str, str] = {}
         for app, name in snapshot.migrations:
             latest[app] = max(latest.get(app, name), name)
-        from mizan.audit.models import AuditEvent
-        from mizan.complaints.models import Attachment, Case
-
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
@@ -743,10 +742,6 @@ def describe_target() -> list[str]:
     """What the configured database and MEDIA_ROOT hold that a restore would replace."""
     from django.contrib.auth import get_user_model
 
-    from mizan.accounts.models import Organisation
-    from mizan.audit.models import AuditEvent
-    from mizan.complaints.models import Case
-
     held = []
     if _database_exists():
         try:
@@ -769,8 +764,6 @@ def describe_target() -> list[str]:
 
 def _recent_worker() -> bool:
     from django.utils import timezone
-
-    from mizan.core.models import WorkerHeartbeat
 
     if not _database_exists():
         return False
@@ -883,9 +876,6 @@ def _restore_models(staged: Path) -> int:
 
 def check_restored(manifest: dict) -> tuple[list[str], list[str]]:
     """(facts, problems) after a restore: row counts against the manifest, the audit chain, files."""
-    from mizan.audit.models import verify_chain
-    from mizan.complaints.models import Attachment
-
     connections.close_all()
     facts, problems = [], []
     try:

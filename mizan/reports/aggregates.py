@@ -13,14 +13,22 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mizan.complaints.models import Category, Channel, Vulnerability
 from mizan.core.templatetags.mizan import percent
 
+from .statistics import (
+    OUTCOME_LABELS,
+    OUTCOMES,
+    Filters,
+    Labels,
+    Period,
+    first_day_with_cases,
+    overview,
+)
 from .writers import Table
 
 
 def export_period(organisation, date_from: date | None, date_to: date | None):
-    from .statistics import Period, first_day_with_cases
-
     today = timezone.localdate()
     end = date_to or today
     start = date_from or first_day_with_cases(organisation) or end
@@ -39,10 +47,6 @@ def _rate(value: float | None) -> str:
 
 def filter_rows(organisation, filters) -> list[list]:
     """[name, value] of each filter in use, in the active language (for the summary table)."""
-    from mizan.complaints.models import Category, Channel, Vulnerability
-
-    from .statistics import Labels
-
     if not filters.params():
         return []
     labels = Labels(organisation)
@@ -67,8 +71,6 @@ def statistics_tables(organisation, *, date_from: date | None = None, date_to: d
                       filters=None) -> list[Table]:
     """The statistics of the complaints received in the period (and selected by the dashboard's
     `filters`, a `statistics.Filters`), in the active language."""
-    from .statistics import OUTCOME_LABELS, OUTCOMES, Filters, overview
-
     filters = filters or Filters()
     period = export_period(organisation, date_from, date_to)
     data = overview(organisation, period, filters)

@@ -1,17 +1,19 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from mizan.audit.labels import register_action_labels
+from mizan.complaints import projections as case_projections
+from mizan.core.periodic import EVERY_FIVE_MINUTES, register_periodic
+from mizan.followup import projections
+
 
 class ReportsConfig(AppConfig):
     name = "mizan.reports"
     label = "reports"
 
     def ready(self):
-        from mizan.audit.labels import register_action_labels
-        from mizan.complaints import projections as case_projections
-        from mizan.core.periodic import EVERY_FIVE_MINUTES, register_periodic
-        from mizan.followup import projections
-
+        # Imported here, not at the top: these modules import models, which may not be imported
+        # before the app registry is ready (an AppConfig module is imported while it is filled).
         from . import followup_rollup, rollup
         from .tasks import sweep_files
 

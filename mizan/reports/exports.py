@@ -40,9 +40,10 @@ from mizan.complaints.access import can
 from mizan.complaints.errors import Invalid, NotAllowed
 from mizan.core.tasks import enqueue_on_commit
 
-from . import aggregates
-from .columns import COLUMNS_BY_KEY, CaseRows, column_label, local
+from . import aggregates, forms_dashboard
+from .columns import CASE_COLUMNS, COLUMNS_BY_KEY, GROUPS, CaseRows, column_label, local
 from .models import Export, Format
+from .statistics import Labels
 from .writers import Table, csv_chunks, write_csv, write_xlsx
 
 logger = logging.getLogger(__name__)
@@ -129,9 +130,6 @@ def statistics_period(params: dict[str, list[str]]) -> tuple[date | None, date |
 def statistics_filters(organisation, params: dict[str, list[str]]):
     """The dashboard's filters of a statistics export (`statistics.Filters`), read as the
     dashboard reads them: a value that names nothing of the organisation filters nothing."""
-    from . import forms_dashboard
-    from .statistics import Labels
-
     _period, filters, _notes = forms_dashboard.parse(_querydict(params), Labels(organisation), timezone.localdate())
     return filters
 
@@ -150,6 +148,7 @@ def request_export(*, actor, kind: str, fmt: str, params: dict[str, list[str]], 
     MIZAN_EXPORT_DIRECT_ROWS cases, the row is marked `streamed` and the caller streams it
     (`stream_export`). Raises NotAllowed or Invalid.
     """
+    # Not at the top: reports.tasks imports this module for the task's body (exports <-> tasks).
     from .tasks import write_export as write_export_task
 
     member = membership_of(actor)
@@ -343,8 +342,6 @@ def stream_export(export: Export) -> Iterator[bytes]:
 
 def column_choices(organisation) -> list[tuple[str, list[tuple[str, str, bool, bool]]]]:
     """[(group label, [(key, label, default, personal)])] for the export page."""
-    from .columns import CASE_COLUMNS, GROUPS
-
     groups = []
     for group, label in GROUPS.items():
         items = [(c.key, column_label(c, organisation), c.default, c.personal) for c in CASE_COLUMNS if c.group == group]

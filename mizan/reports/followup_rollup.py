@@ -38,10 +38,12 @@ from types import SimpleNamespace
 from django.db import connection, transaction
 from django.utils import timezone
 
+from mizan.followup import models as followup_models
 from mizan.followup.models import StatusChange
 from mizan.followup.projections import Change
 
 from .models import FollowupContribution, FollowupCount, FollowupRollup
+from .rollup import _write
 
 # dimensions (FollowupCount.dimension)
 SOURCE, LEAD, THEMES, PHASE = "s", "b", "t", "p"
@@ -56,9 +58,7 @@ LEAD_ROLE = "lead"  # followup.models.BodyRole.LEAD
 def _models(apps=None) -> SimpleNamespace:
     """The follow-up's models: the current ones, or a migration's historical ones (`apps`)."""
     if apps is None:
-        from mizan.followup import models
-
-        get = lambda name: getattr(models, name)  # noqa: E731
+        get = lambda name: getattr(followup_models, name)  # noqa: E731
     else:
         get = lambda name: apps.get_model("followup", name)  # noqa: E731
     recommendation, measure = get("Recommendation"), get("Measure")
@@ -249,8 +249,6 @@ def _totals(organisation_id: int, states: dict) -> Counter:
 def rebuild(organisation_id: int, *, apps=None) -> dict:
     """Recount the organisation's follow-up rollup from the records, in one transaction, and mark
     it ready. `apps`: a migration's models. Returns {"recommendations", "counters"}."""
-    from .rollup import _write
-
     m = _models(apps)
     with transaction.atomic():
         _lock([organisation_id], exclusive=True)

@@ -31,11 +31,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext
 
+from mizan.audit.models import record
 from mizan.complaints.models import Channel, Finding, Vulnerability
 from mizan.core.templatetags.mizan import num, percent
 
-from . import statistics
+from . import pdftext, statistics
 from .dashboard import MIN_BASE, Builder, change, signed, small_base_note
+from .models import PublicationSettings
 from .statistics import Filters, Period
 
 LANGUAGES = ("ar", "en", "fr")
@@ -259,8 +261,6 @@ def _chart_rows(section) -> list[dict]:
 
 
 def threshold_of(organisation) -> int:
-    from .models import PublicationSettings
-
     found = PublicationSettings.objects.filter(organisation=organisation).values_list("threshold", flat=True).first()
     return found or DEFAULT_THRESHOLD
 
@@ -348,8 +348,6 @@ def render_pdf(context: dict) -> tuple[bytes, int]:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from . import pdftext
-
     pdftext.install()  # copyable Arabic text
     html = render_to_string("reports/impact/report.html", context)
     fetcher = StaticOnlyFetcher()
@@ -385,8 +383,6 @@ def language_of(code: str | None) -> str:
 def audit(report: ImpactReport, *, organisation, actor, period: Period, filters: Filters, via: str) -> None:
     """One audit row `report.impact`: the period, the names of the filters used (never their
     values), language, pages and size. The report holds no personal data."""
-    from mizan.audit.models import record
-
     record(action="report.impact", organisation=organisation, actor=actor,
            data={"from": period.start.isoformat(), "to": period.end.isoformat(), "filters": sorted(filters.params()),
                  "language": report.language, "pages": report.pages, "bytes": len(report.pdf), "via": via})

@@ -47,6 +47,7 @@ from mizan.complaints.intake import STAFF_CHANNELS, clean_staff_intake
 from mizan.complaints.models import Category, Person, Urgency, Vulnerability
 from mizan.complaints.rules import snapshot
 from mizan.complaints.services import submit_complaint
+from mizan.core.tasks import enqueue_on_commit
 from mizan.lib.digits import to_ascii_digits
 from mizan.lib.textsafety import clean_file_name
 from mizan.lib.vault import keyed_hash
@@ -475,8 +476,7 @@ def start_import(*, actor, organisation, name: str, data: bytes, skip_rejected: 
     `write_import` on commit. Raises FileRefused for a file that cannot be read, PermissionError
     without `create_case`.
     """
-    from mizan.core.tasks import enqueue_on_commit
-
+    # Not at the top: reports.tasks imports this module for the task's body (imports <-> tasks).
     from .tasks import write_import
 
     if not may_import(actor):

@@ -45,6 +45,7 @@ from django.utils import timezone
 
 from mizan.complaints.models import Case
 from mizan.complaints.workflow import OPEN_STATES, Status
+from mizan.core.sqltime import ElapsedDays, OnOrBefore
 
 from .models import CaseContribution, StatisticsCount, StatisticsRollup
 
@@ -81,8 +82,6 @@ CASE_COLUMNS = ("id", "organisation_id", "received_at", "status", "channel", "go
 def _cases(first: date, last: date):
     """Cases with the deadline tests and the days to resolve, as the direct queries count them
     (`first`, `last`: the range of due dates OnOrBefore is exact for on SQLite)."""
-    from .statistics import ElapsedDays, OnOrBefore
-
     return Case.objects.order_by().annotate(
         first_in_time=OnOrBefore(F("first_action_at"), F("first_action_due"), first, last),
         resolved_in_time=OnOrBefore(F("resolved_at"), F("resolution_due"), first, last),
@@ -477,6 +476,7 @@ def _id(key: str):
 def figures(organisation_id: int, period, labels, today: date) -> dict:
     """The raw figures of `statistics._figures_of_month` (merged over the period) and the trend,
     from the counters: two queries."""
+    # Not at the top: reports.statistics imports this module (rollup <-> statistics).
     from .statistics import _year_before
 
     spans = period.months()

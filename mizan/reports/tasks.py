@@ -2,28 +2,23 @@
 
 from mizan.core.tasks import task
 
+from . import exports, imports
+
 
 @task()
 def write_export(export_id: int) -> str:
     """Write the file of a pending export (see `exports.write_export`)."""
-    from .exports import write_export as write
-
-    return write(export_id)
+    return exports.write_export(export_id)
 
 
 @task()
 def write_import(run_id: int) -> str:
     """Write the valid rows of a checked import, one transaction per row (see `imports.write_rows`)."""
-    from .imports import write_rows
-
-    return write_rows(run_id)
+    return imports.write_rows(run_id)
 
 
 @task()
 def sweep_files() -> dict:
     """Delete expired export files and close interrupted exports and imports (the worker enqueues
     it with the other periodic sweeps)."""
-    from .exports import sweep_exports
-    from .imports import sweep_imports
-
-    return {**sweep_exports(), "imports_closed": sweep_imports()}
+    return {**exports.sweep_exports(), "imports_closed": imports.sweep_imports()}

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from mizan.complaints import projections as case_projections
+from mizan.followup import projections
+
 
 class SearchConfig(AppConfig):
     name = "mizan.search"
@@ -9,10 +12,10 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Imported here, not at the top: models may not be imported before the registry is ready.
+        # Imported here, not at the top: these modules import models, which may not be imported
+        # before the app registry is ready (an AppConfig module is imported while it is filled).
         from mizan.complaints import caselist
-        from mizan.complaints import projections as case_projections
-        from mizan.followup import projections, selectors
+        from mizan.followup import selectors
 
         from . import engine
         from .indexer import index_case, index_new_case

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mizan.accounts.models import membership_of
 from mizan.audit.models import record
-from mizan.complaints import services as case_services
 from mizan.complaints import locks, timeline
+from mizan.complaints import services as case_services
 from mizan.complaints.access import can
 from mizan.complaints.errors import Conflict, Invalid, NotAllowed
 from mizan.complaints.models import Allegation, Case, Category, Person, TimelineEvent

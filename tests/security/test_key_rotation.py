@@ -12,9 +12,9 @@ from mizan.accounts import security
 from mizan.accounts.models import AccountSecurity
 from mizan.audit.models import AuditEvent
 from mizan.complaints import keys
-from mizan.complaints.access import reveal_identity
 from mizan.complaints.identity import IDENTITY_FIELDS, unseal
 from mizan.complaints.models import Person
+from mizan.complaints.reveal import reveal_identity
 from mizan.core.datakeys import data_vault
 from mizan.lib.keyfiles import ensure
 from mizan.lib.vault import Vault, generate_key

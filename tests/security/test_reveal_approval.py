@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from mizan.audit.models import AuditEvent
 from mizan.complaints import reveal
-from mizan.complaints.access import reveal_identity
 from mizan.complaints.errors import Conflict, Invalid, NotAllowed
 from mizan.complaints.models import Notification, RevealRequest, TimelineEvent
+from mizan.complaints.reveal import reveal_identity
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ it when there is one, or the text that stands for it ("fewer than 5")."""
 from django import template
 from django.utils.html import format_html
 
-from mizan.core.templatetags.mizan import num
+from mizan.core.templatetags.mizan import _arabic_digits, num
+from mizan.lib.digits import to_arabic_indic
 
 register = template.Library()
 
@@ -26,8 +27,5 @@ def stat_cell(cell, organisation=None):
 @register.filter
 def digits(value, organisation=None):
     """A number written as it is, without grouping (a year), in the organisation's digits."""
-    from mizan.core.templatetags.mizan import _arabic_digits
-    from mizan.lib.digits import to_arabic_indic
-
     text = str(value)
     return to_arabic_indic(text) if _arabic_digits(organisation) else text

@@ -16,6 +16,7 @@ from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as BaseWorkerCommand
 
+from mizan.core.models import WorkerHeartbeat
 from mizan.core.periodic import EVERY_FIVE_MINUTES, HOURLY, jobs
 
 HEARTBEAT_SECONDS = 15
@@ -24,8 +25,6 @@ STATISTICS_EVERY = 240  # heartbeats, i.e. every hour (and when the worker start
 
 
 def _beat(worker_id: str, stop: threading.Event) -> None:
-    from mizan.core.models import WorkerHeartbeat
-
     beats = 0
     while not stop.is_set():
         try:
@@ -57,6 +56,4 @@ class Command(BaseWorkerCommand):
             return super().handle(*args, **options)
         finally:
             stop.set()
-            from mizan.core.models import WorkerHeartbeat
-
             WorkerHeartbeat.objects.filter(worker_id=worker_id).delete()
