@@ -21,14 +21,12 @@ import json
 import os
 import platform
 import pstats
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from costsetup import ministry, run  # noqa: E402
 
 NARRATIVE = "مسكوني من الشارع وودوني القسم وفضلت محجوز ٣ أيام من غير ما حد يقولي ليه، وضربوني على وشي."
 
@@ -38,62 +36,18 @@ def main():
     parser.add_argument("--n", type=int, default=300)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--profile", default="")
-    args = parser.parse_args()
-
-    load_before = [round(x, 2) for x in os.getloadavg()]
-    tmp = tempfile.mkdtemp(prefix="mizan-cost-")
-    os.makedirs(os.path.join(tmp, "static"))
-    os.environ.update({"MIZAN_VAR_DIR": tmp, "DJANGO_SETTINGS_MODULE": "mizan.settings",
-                       "MIZAN_THROTTLE_SUBMIT_PER_HOUR": "100000000", "MIZAN_TASKS_INLINE": "never",
-                       "LOG_LEVEL": "WARNING"})
-    os.environ.pop("DATABASE_URL", None)
-    dbname = None
-    if args.database_url:
-        import psycopg
-
-        dbname = f"mizan_cost_{os.getpid()}"
-        with psycopg.connect(args.database_url, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{dbname}"')
-        os.environ["DATABASE_URL"] = args.database_url.rsplit("/", 1)[0] + "/" + dbname
-    subprocess.run([sys.executable, "-m", "mizan.lib.keyfiles", tmp + "/keys"], check=True, stdout=subprocess.DEVNULL)
-    try:
-        result = measure(args)
-    finally:
-        if dbname:
-            from django.db import connections
-
-            connections.close_all()
-            import psycopg
-
-            with psycopg.connect(args.database_url, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
-    result["load_average_before"] = load_before
-    result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
-    print(json.dumps(result, ensure_ascii=False, indent=1))
+    run(measure, parser.parse_args())
 
 
 def measure(args) -> dict:
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from mizan.accounts.models import ApiToken, Governorate, Membership, Organisation, Unit
-
-    call_command("migrate", verbosity=0)
-    org = Organisation.objects.create(slug="bench", kind="ministry", country="EG", reference_prefix="EG",
-                                      name_ar="إدارة حقوق الإنسان", name_en="HR", is_default_intake=True)
-    Governorate.objects.create(organisation=org, code="cairo", name_ar="القاهرة", name_en="Cairo")
-    unit = Unit.objects.create(organisation=org, code="hr", name_ar="قطاع حقوق الإنسان", name_en="HR", is_intake=True)
-    users = {}
-    for name, role in (("officer1", "case_officer"), ("officer2", "case_officer"), ("chief", "supervisor")):
-        users[name] = get_user_model().objects.create_user(username=name, password=None)
-        Membership.objects.create(user=users[name], organisation=org, unit=unit, role=role)
-    _token, raw = ApiToken.issue(users["officer1"])
+    raw = ministry()["token"]
 
     client = Client(HTTP_HOST="localhost")
     body = json.dumps({"narrative": NARRATIVE, "anonymous": False, "categories": ["arbitrary_detention"],

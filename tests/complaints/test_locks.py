@@ -54,7 +54,7 @@ def test_a_refusal_in_the_faces_transaction_leaves_nothing(staff, file_case):
     assert TimelineEvent.objects.filter(case=case).count() == rows
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # as the suite's other such tests
 def test_the_lock_is_taken_only_inside_a_transaction(org):
     with pytest.raises(TransactionManagementError):
         locks.locked(Case.objects.all())
