@@ -32,11 +32,16 @@ run: demo
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python -m mizan.serve --port $(PORT)
 
+# The suite on two worker processes (pytest-xdist), each with its own var folder, MEDIA_ROOT and
+# test databases (tests/plugin_env.py); --dist loadfile keeps each test file on one worker, so
+# module and session fixtures (the matrices' worlds, the backup tests' sites) are built once.
+# `pytest tests/x.py` alone still runs in one process; PYTEST_XDIST= (empty) runs `make test` so.
+PYTEST_XDIST ?= -n 2 --dist loadfile
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_XDIST)
 
 test-postgres: setup
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest $(PYTEST_XDIST)
 
 # Kill-and-restart, concurrent officers and a short bounded load test against the real server,
 # on SQLite and then on PostgreSQL (slow: not part of `make test`, which skips the marker).

@@ -8,14 +8,21 @@ Personas whose account requires two-factor authentication (see `accounts.securit
 with a known secret (`totp_secret`); `login_code(user)` gives the code to type now. The test
 client's `force_login` stands for a complete login, both steps; tests of the login itself use
 the login form.
+
+Parametrised matrices (hundreds of tests over the same organisations, users and cases) build
+that world once per module with `module_world` and run each test in a savepoint inside it.
 """
 
 import base64
+import copy
 import hashlib
+import os
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 
 from mizan.accounts import security
@@ -35,8 +42,48 @@ from mizan.lib import totp
 PASSWORD = "correct horse battery staple"
 
 
-@pytest.fixture
-def org(db):
+def module_world(django_db_blocker, build):
+    """The body of a module-scoped fixture: `yield from module_world(django_db_blocker, build)`.
+
+    `build()` runs once, in a transaction that stays open while the module's tests run and is
+    rolled back after the last one; the files it or the tests wrote under MEDIA_ROOT are removed
+    then. Each test asks for `db` as usual, which puts it in a savepoint inside that transaction,
+    rolled back at its end: every test starts from the world exactly as `build()` left it. Hand
+    the tests copies of the instances `build()` made (`fresh`), never those, which a test could
+    change in memory. A module using this needs `django_db_setup` before it (ask for
+    it in the fixture) and cannot hold tests that commit (transactional_db, live_server).
+    """
+    root = settings.MEDIA_ROOT
+    existing = {os.path.join(d, n) for d, _s, names in os.walk(root) for n in names}
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            world = build()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    try:
+        yield world
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+        for folder, _dirs, names in os.walk(root):
+            for name in names:
+                path = os.path.join(folder, name)
+                if path not in existing:
+                    os.remove(path)
+
+
+def fresh(instance):
+    """A copy of the world's `instance` for one test, as `build()` left it (the row is too, at the
+    start of every test): what the test changes in memory stays in its copy."""
+    return copy.deepcopy(instance)
+
+
+def build_org() -> Organisation:
     return Organisation.objects.create(
         slug="moi-hr", kind="ministry", country="EG", reference_prefix="EG", weekend_days="4,5",
         name_ar="إدارة حقوق الإنسان بوزارة الداخلية", name_en="Human-rights department, Ministry of Interior",
@@ -44,8 +91,7 @@ def org(db):
     )
 
 
-@pytest.fixture
-def other_org(db):
+def build_other_org() -> Organisation:
     return Organisation.objects.create(
         slug="nhri", kind="nhri", country="MA", reference_prefix="NHRI", weekend_days="5,6",
         name_ar="المؤسسة الوطنية لحقوق الإنسان", name_en="National human-rights institution",
@@ -53,8 +99,7 @@ def other_org(db):
     )
 
 
-@pytest.fixture
-def places(org):
+def build_places(org) -> dict:
     cairo = Governorate.objects.create(organisation=org, code="cairo", name_ar="القاهرة", name_en="Cairo", name_fr="Le Caire")
     giza = Governorate.objects.create(organisation=org, code="giza", name_ar="الجيزة", name_en="Giza", name_fr="Gizeh")
     hr = Unit.objects.create(organisation=org, code="hr", name_ar="قطاع حقوق الإنسان", name_en="Human-rights sector",
@@ -67,6 +112,21 @@ def places(org):
                                      name_ar="مركز إصلاح وتأهيل القاهرة", name_en="Cairo correction centre",
                                      name_fr="Centre de réhabilitation du Caire")
     return {"cairo": cairo, "giza": giza, "hr": hr, "prisons": prisons, "station": station, "prison": prison}
+
+
+@pytest.fixture
+def org(db):
+    return build_org()
+
+
+@pytest.fixture
+def other_org(db):
+    return build_other_org()
+
+
+@pytest.fixture
+def places(org):
+    return build_places(org)
 
 
 def totp_secret(username: str) -> str:
@@ -106,8 +166,7 @@ def make_user(username, organisation, role, unit=None, can_reveal=False, email="
     return user
 
 
-@pytest.fixture
-def staff(org, other_org, places):
+def build_staff(org, other_org, places) -> dict:
     """One user per role in `org`, plus `outsider` (a supervisor of `other_org`).
 
     Enrolled in two-factor authentication because their account requires it: officer (reveals),
@@ -127,8 +186,13 @@ def staff(org, other_org, places):
 
 
 @pytest.fixture
-def file_case(org, places):
-    """Builder: file_case(narrative=..., **raw intake fields) -> (case, receipt)."""
+def staff(org, other_org, places):
+    """build_staff: one user per role in `org`, plus `outsider` (a supervisor of `other_org`)."""
+    return build_staff(org, other_org, places)
+
+
+def case_filer(org):
+    """file_case(narrative=..., **raw intake fields) -> (case, receipt), for `org`."""
 
     def build(narrative="ضربوني في قسم الدقي واحتجزوني ثلاثة أيام بدون عرض على النيابة", *, actor="complainant",
               channel="web", received_at=None, **raw):
@@ -142,3 +206,9 @@ def file_case(org, places):
         return submit_complaint(organisation=org, channel=channel, actor=actor, received_at=received_at, **cleaned)
 
     return build
+
+
+@pytest.fixture
+def file_case(org, places):
+    """Builder: file_case(narrative=..., **raw intake fields) -> (case, receipt)."""
+    return case_filer(org)

@@ -1,4 +1,9 @@
-"""Every (from, to, actor) combination of the workflow: allowed ones work, others change nothing."""
+"""Every (from, to, actor) combination of the workflow: allowed ones work, others change nothing.
+
+The organisations, their places and staff, and the case the matrix moves are built once for the
+module (`world`); each test runs in a savepoint rolled back at its end, so every test starts
+from the same world, the case just filed.
+"""
 
 from datetime import timedelta
 
@@ -10,10 +15,64 @@ from mizan.complaints.errors import Conflict, Invalid, NotAllowed
 from mizan.complaints.models import Case, TimelineEvent
 from mizan.complaints.services import transition_case
 from mizan.complaints.workflow import COMPLAINANT, SYSTEM, Status
+from tests.conftest import (
+    build_org,
+    build_other_org,
+    build_places,
+    build_staff,
+    case_filer,
+    fresh,
+    module_world,
+)
 
 ACTORS = ["intake", "officer", "supervisor", "analyst", "auditor", "admin", COMPLAINANT, SYSTEM]
 ROLE_OF = {"intake": "intake_officer", "officer": "case_officer", "supervisor": "supervisor", "analyst": "analyst",
            "auditor": "auditor", "admin": "org_admin", COMPLAINANT: COMPLAINANT, SYSTEM: SYSTEM}
+
+
+def _build():
+    org, other_org = build_org(), build_other_org()
+    places = build_places(org)
+    staff = build_staff(org, other_org, places)
+    case, _receipt = case_filer(org)()
+    return {"org": org, "other_org": other_org, "places": places, "staff": staff, "case": case}
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    yield from module_world(django_db_blocker, _build)
+
+
+# The suite's fixtures of the same names (tests/conftest.py), from the module's world.
+@pytest.fixture
+def org(world, db):
+    return fresh(world["org"])
+
+
+@pytest.fixture
+def other_org(world, db):
+    return fresh(world["other_org"])
+
+
+@pytest.fixture
+def places(world, db):
+    return {name: fresh(place) for name, place in world["places"].items()}
+
+
+@pytest.fixture
+def staff(world, db):
+    return {name: fresh(user) for name, user in world["staff"].items()}
+
+
+@pytest.fixture
+def file_case(org):
+    return case_filer(org)
+
+
+@pytest.fixture
+def filed_case(world, db):
+    """The world's case, as filed (`file_case()` with its defaults)."""
+    return fresh(world["case"])
 
 
 def full_input(case, target):
@@ -28,8 +87,8 @@ def full_input(case, target):
 @pytest.mark.parametrize("source", Status.values)
 @pytest.mark.parametrize("target", Status.values)
 @pytest.mark.parametrize("who", ACTORS)
-def test_transition_every_edge_and_actor(source, target, who, staff, file_case):
-    case, _receipt = file_case()
+def test_transition_every_edge_and_actor(source, target, who, staff, filed_case):
+    case = filed_case
     Case.objects.filter(pk=case.pk).update(status=source, decided_at=timezone.now())
     case.refresh_from_db()
     actor = staff.get(who, who)

@@ -2,6 +2,9 @@
 
 Allowed requests succeed; refused ones answer 403 (same organisation, the case is visible) or
 404 (outsider, and the analyst who cannot see cases) and change nothing at all.
+
+The world (staff, the case, an earlier case and an attachment) is built once for the module;
+each test runs in a savepoint rolled back at its end, so every test starts from the same world.
 """
 
 from datetime import timedelta
@@ -15,6 +18,15 @@ from mizan.audit.models import AuditEvent
 from mizan.complaints import workflow
 from mizan.complaints.models import CaseMessage, Category
 from mizan.complaints.services import Upload, post_message
+from tests.conftest import (
+    build_org,
+    build_other_org,
+    build_places,
+    build_staff,
+    case_filer,
+    fresh,
+    module_world,
+)
 from tests.desk.test_case_support import NAME, PDF, page, set_status, snapshot
 
 ROLE = {
@@ -173,13 +185,25 @@ ACTIONS = {
 }
 
 
-@pytest.fixture
-def world(staff, file_case):
+def _build():
+    org = build_org()
+    staff = build_staff(org, build_other_org(), build_places(org))
+    file_case = case_filer(org)
     case, _receipt = file_case()
     original, _ = file_case("شكوى سابقة عن نفس الواقعة في قسم الدقي")
     message = post_message(actor=staff["supervisor"], case=case, body="محضر الفحص", internal=True,
                            files=[Upload("report.pdf", PDF)])
     return {**staff, "case": case, "original": original, "attachment": message.attachments.get()}
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker):
+    yield from module_world(django_db_blocker, _build)
+
+
+@pytest.fixture
+def world(shared_world, db):
+    return {name: fresh(instance) for name, instance in shared_world.items()}
 
 
 @pytest.mark.parametrize("who", PERSONAS)

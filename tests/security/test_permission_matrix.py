@@ -16,15 +16,15 @@ rolled back at its end, so an allowed request never changes what the next one se
 
 import contextlib
 import json
-import os
 import re
 from http.cookies import SimpleCookie
 from unittest import mock
 
 import pytest
 from django.conf import settings
-from django.db import transaction
 from django.test import Client
+
+from tests.conftest import module_world
 
 from . import matrix as m
 
@@ -33,21 +33,7 @@ CASES = m.matrix_cases()
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    root = settings.MEDIA_ROOT
-    existing = {os.path.join(d, n) for d, _s, names in os.walk(root) for n in names}
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield m.build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            for folder, _dirs, names in os.walk(root):
-                for name in names:
-                    path = os.path.join(folder, name)
-                    if path not in existing:
-                        os.remove(path)
+    yield from module_world(django_db_blocker, m.build_world)
 
 
 _BROWSER = []
