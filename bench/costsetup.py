@@ -6,10 +6,14 @@ default unit with two case officers and a supervisor).
     run(measure, args)   set up, call measure(args) -> dict, tear down, print it as JSON with
                          the load averages before and after
     ministry()           the organisation, its unit, its staff and an API token of officer1
+    profile_top(work, path, ...)  run work() under cProfile, save it to path, return the top lines
 """
 
+import cProfile
+import io
 import json
 import os
+import pstats
 import subprocess
 import sys
 import tempfile
@@ -19,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-__all__ = ["ministry", "run"]
+__all__ = ["ministry", "profile_top", "run"]
 
 
 def run(measure, args) -> None:
@@ -78,3 +82,16 @@ def ministry() -> dict:
         Membership.objects.create(user=users[name], organisation=org, unit=unit, role=role)
     _token, raw = ApiToken.issue(users["officer1"])
     return {"org": org, "unit": unit, "users": users, "token": raw}
+
+
+def profile_top(work, path: str, *, timer=None, rows: int = 25, lines: int = 40) -> list[str]:
+    """Run `work()` under cProfile (with `timer`, e.g. time.process_time; default wall time), write
+    the profile to `path` and return the first `lines` lines of its top `rows` by cumulative time."""
+    profile = cProfile.Profile(timer) if timer else cProfile.Profile()
+    profile.enable()
+    work()
+    profile.disable()
+    profile.dump_stats(path)
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(rows)
+    return [line for line in out.getvalue().splitlines() if line.strip()][:lines]

@@ -15,18 +15,15 @@ complaints and prints its top functions by cumulative time.
 """
 
 import argparse
-import cProfile
-import io
 import json
 import os
 import platform
-import pstats
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from costsetup import ministry, run  # noqa: E402
+from costsetup import ministry, profile_top, run  # noqa: E402
 
 NARRATIVE = "مسكوني من الشارع وودوني القسم وفضلت محجوز ٣ أيام من غير ما حد يقولي ليه، وضربوني على وشي."
 
@@ -99,15 +96,7 @@ def measure(args) -> dict:
         "intake_statement_log": [sql[:90] for sql in intake_sql],
     }
     if args.profile:
-        profile = cProfile.Profile()
-        profile.enable()
-        for _ in range(args.n):
-            file()
-        profile.disable()
-        profile.dump_stats(args.profile)
-        out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(25)
-        result["profile_top"] = [line for line in out.getvalue().splitlines() if line.strip()][:40]
+        result["profile_top"] = profile_top(lambda: [file() for _ in range(args.n)], args.profile)
     return result
 
 

@@ -29,13 +29,10 @@ run, so two versions of the code that store the same results print the same dige
 """
 
 import argparse
-import cProfile
 import hashlib
-import io
 import json
 import os
 import platform
-import pstats
 import random
 import statistics
 import sys
@@ -44,7 +41,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent)]
-from costsetup import ministry, run  # noqa: E402
+from costsetup import ministry, profile_top, run  # noqa: E402
 from generate import complaints  # noqa: E402
 
 FIRST_DAY = date(2026, 11, 1)
@@ -200,15 +197,9 @@ def measure(args) -> dict:
     }
     if args.profile:
         profiled = file(args.n)
-        profile = cProfile.Profile(time.process_time)  # CPU time: on a shared machine, not the waits
-        profile.enable()
-        for case_id in profiled:
-            triage_case.call(case_id)
-        profile.disable()
-        profile.dump_stats(args.profile)
-        out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(30)
-        result["profile_top"] = [line for line in out.getvalue().splitlines() if line.strip()][:45]
+        # CPU time: on a shared machine, not the waits
+        result["profile_top"] = profile_top(lambda: [triage_case.call(case_id) for case_id in profiled],
+                                            args.profile, timer=time.process_time, rows=30, lines=45)
     return result
 
 
